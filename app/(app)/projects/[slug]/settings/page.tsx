@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { NotBuiltYet } from "@/components/ui/not-built";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default function Page() {
+  return <NotBuiltYet what="Settings" />;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { getProjectAccess, getSessionUser, getTokenPrincipal, type Principal, type ProjectAccess } from "../access";
+import { ForbiddenError, InvalidInputError, UnauthorizedError } from "../errors";
+import { logger } from "../logger";
+import type { Role } from "../roles";
+import { recordHttpRequest } from "../metrics";
+import { errorResponse, newRequestId } from "./respond";
+
+export interface HandlerContext<P> {
+  req: NextRequest;
+  params: P;
+  requestId: string;
+  principal: Principal;
+  access: ProjectAccess | null;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function clientIpOf(req: Request): string {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+}
+
+/** Session-authenticated mutations must come from our own origin (CSRF); token calls carry no cookie. */
+function checkSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get("origin");
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
+    throw new ForbiddenError("Cross-site request refused");
+  }
+  if (origin) {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    if (!host || new URL(origin).host !== host) throw new ForbiddenError("Cross-origin request refused");
+  }
+}
+
+/**
+ * The one way into an API route: request id → session or token → project role → handler →
+ * JSON, with every error mapped in one place (respond.ts).
+ */
+export function apiRoute<P extends Record<string, string>>(
+  opts: { route: string; role?: Role; project?: boolean; allowAnonymous?: boolean },
+  handler: (ctx: HandlerContext<P>) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
+    const requestId = newRequestId(req.headers);
+    const started = performance.now();
+    let status = 500;
+    try {
+      const params = await ctx.params;
+      const token = await getTokenPrincipal(req.headers.get("authorization"), clientIpOf(req));
+      let principal: Principal | null = token;
+      if (!principal) {
+        principal = await getSessionUser();
+        if (principal && MUTATING.has(req.method)) checkSameOrigin(req);
+      }
+      if (!principal) throw new UnauthorizedError();
+      let access: ProjectAccess | null = null;
+      if (opts.project !== false && "slug" in params) {
+        access = await getProjectAccess(principal, params.slug, opts.role ?? "VIEWER");
+      } else if (principal.kind === "token" && opts.project === false) {
+        throw new ForbiddenError("Project tokens cannot call this route");
+      }
+      const result = await handler({ req, params, requestId, principal, access });
+      const res = result instanceof Response ? result : NextResponse.json(result);
+      res.headers.set("x-request-id", requestId);
+      if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
+      status = res.status;
+      return res;
+    } catch (err) {
+      const res = errorResponse(err, requestId);
+      status = res.status;
+      return res;
+    } finally {
+      const ms = performance.now() - started;
+      recordHttpRequest(opts.route, req.method, status, ms);
+      logger.info({ msg: "request", requestId, method: req.method, route: opts.route, status, ms: Math.round(ms) });
+    }
+  };
+}
+
+/** Parses a JSON body with a zod schema; malformed JSON is a 422 with a clear message. */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new InvalidInputError("The request body must be valid JSON");
+  }
+  return schema.parse(body);
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "./db";
+import { verifyPassword } from "./passwords";
+import { limiters } from "./rate-limit";
+import { logger } from "./logger";
+
+export const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const fwd = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "local";
+}
+
+/** Thrown to the login page as `?error=`: the page shows the matching message. */
+export const LOGIN_ERRORS = {
+  CredentialsSignin: "Wrong email or password.",
+  Throttled: "Too many sign-in attempts. Wait a few minutes and try again.",
+  Unavailable: "The database is unavailable. Try again in a moment.",
+} as const;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = ZCredentials.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const ip = clientIp(req?.headers as Record<string, string | undefined>);
+        if (limiters.loginEmail.hit(`e:${email}`) > 0 || limiters.loginIp.hit(`i:${ip}`) > 0) {
+          logger.warn({ msg: "login throttled", ip });
+          throw new Error("Throttled");
+        }
+        let user;
+        try {
+          user = await getDb().user.findUnique({
+            where: { email },
+            select: { id: true, email: true, name: true, passwordHash: true, isAdmin: true, disabledAt: true },
+          });
+        } catch (err) {
+          logger.error({ msg: "login lookup failed", err: String(err) });
+          throw new Error("Unavailable");
+        }
+        if (!user || user.disabledAt || !(await verifyPassword(password, user.passwordHash))) return null;
+        limiters.loginEmail.reset(`e:${email}`);
+        return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.isAdmin = Boolean((user as { isAdmin?: boolean }).isAdmin);
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) {
+        (session.user as { id?: string }).id = token.uid as string;
+        (session.user as { isAdmin?: boolean }).isAdmin = Boolean(token.isAdmin);
+      }
+      return session;
+    },
+  },
+};

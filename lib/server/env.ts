@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+
+/** Every environment variable Launchgate reads, parsed once with a clear message per problem. */
+export const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  LAUNCHGATE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
+  LAUNCHGATE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | null = null;
+
+export function getEnv(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee the README's Configuration section.`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { requireProjectRole, type ProjectAccess } from "./access";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "./errors";
+import type { Role } from "./roles";
+
+/** For pages: access to a project, else login (anonymous), 404 (not a member) or the forbidden page. */
+export async function getPageAccess(slug: string, need: Role = "VIEWER"): Promise<ProjectAccess> {
+  try {
+    return await requireProjectRole(slug, need);
+  } catch (err) {
+    if (err instanceof UnauthorizedError) redirect("/login");
+    if (err instanceof NotFoundError) notFound();
+    if (err instanceof ForbiddenError) redirect(`/projects/${encodeURIComponent(slug)}?forbidden=${need}`);
+    throw err;
+  }
+}
