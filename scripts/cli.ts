@@ -1,0 +1,51 @@
+/** The Launchgate command line: `npx launchgate <command>` (see `npx launchgate help`). */
+import { parseArgs, UsageError } from "./cli/context";
+import { seedDemoCommand, userCreateCommand } from "./cli/users";
+
+const HELP = `Usage: npx launchgate <command> [options]
+
+Commands:
+  seed-demo [--password P]                      load the demo project into an empty database
+  user create --email E --role ROLE [--project SLUG] [--name N] [--password P]
+                                                ROLE: VIEWER, ENGINEER, LEAD (need --project) or ADMIN
+  help                                          this text
+
+Works on DATABASE_URL when set, else on the embedded database in LAUNCHGATE_DATA_DIR (./.launchgate).
+`;
+
+type Command = (flags: Record<string, string | true>, positional: string[]) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  "seed-demo": (f) => seedDemoCommand(f),
+  "user create": (f) => userCreateCommand(f),
+};
+
+export function registerCommand(name: string, fn: Command): void {
+  COMMANDS[name] = fn;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(argv);
+  if (positional.length === 0 || positional[0] === "help" || flags.help) {
+    console.log(HELP);
+    return positional.length === 0 && !flags.help ? 64 : 0;
+  }
+  const two = positional.slice(0, 2).join(" ");
+  const [name, rest] = COMMANDS[two] ? [two, positional.slice(2)] : [positional[0], positional.slice(1)];
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    console.error(`Unknown command '${positional.join(" ")}'.\n\n${HELP}`);
+    return 64;
+  }
+  return cmd(flags, rest);
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err) => {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n\n${HELP}`);
+      process.exit(64);
+    }
+    console.error(`launchgate: ${(err as Error).message}`);
+    process.exit(1);
+  });

@@ -1,0 +1,31 @@
+/**
+ * The server Playwright tests run against: the real `npm start` path on a fresh embedded database
+ * in .launchgate-e2e (wiped first), with a known demo password. Never a non-local database.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".launchgate-e2e");
+if (process.env.E2E_DATABASE_URL && !/@(127\.0\.0\.1|localhost)[:/]/.test(process.env.E2E_DATABASE_URL)) {
+  console.error("Refusing to run the e2e tests against a non-local database.");
+  process.exit(1);
+}
+fs.rmSync(dataDir, { recursive: true, force: true });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  LAUNCHGATE_DATA_DIR: dataDir,
+  PORT: process.env.E2E_PORT || "3210",
+  HOST: "127.0.0.1",
+  LAUNCHGATE_DEMO_PASSWORD: process.env.LAUNCHGATE_DEMO_PASSWORD || "e2e-demo-password",
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  LAUNCHGATE_LOG_LEVEL: "warn",
+};
+delete env.DATABASE_URL;
+delete env.NEXTAUTH_SECRET;
+delete env.NEXTAUTH_URL;
+if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/start.ts"], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));
