@@ -393,9 +393,6 @@ ALTER TABLE "ChecklistItem" ADD CONSTRAINT "ChecklistItem_runId_fkey" FOREIGN KE
 ALTER TABLE "ItemEvent" ADD CONSTRAINT "ItemEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "ItemEvent" ADD CONSTRAINT "ItemEvent_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "ChecklistItem"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "RiskAcceptance" ADD CONSTRAINT "RiskAcceptance_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey

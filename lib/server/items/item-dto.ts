@@ -1,0 +1,70 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const ITEM_SELECT = {
+  id: true, title: true, description: true, categoryId: true, priority: true, status: true,
+  estimateHours: true, estimateLowHours: true, estimateHighHours: true, owner: true, dueDate: true,
+  evidence: true, evidenceValidDays: true, source: true, deferrable: true, runId: true, version: true,
+  createdAt: true, updatedAt: true,
+  category: { select: { name: true } },
+  riskAcceptances: {
+    where: { revokedAt: null },
+    select: { id: true, mitigation: true, expiresOn: true, acceptedByName: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
+} satisfies Prisma.ChecklistItemSelect;
+
+type Row = Prisma.ChecklistItemGetPayload<{ select: typeof ITEM_SELECT }>;
+
+export interface ItemDto {
+  id: string;
+  title: string;
+  description: string | null;
+  categoryId: string;
+  category: string;
+  priority: "P1" | "P2" | "P3";
+  status: "OPEN" | "IN_PROGRESS" | "DONE" | "NOT_APPLICABLE";
+  estimateHours: number | null;
+  estimateLowHours: number | null;
+  estimateHighHours: number | null;
+  owner: string | null;
+  dueDate: string | null;
+  evidence: string | null;
+  evidenceValidDays: number | null;
+  source: string | null;
+  deferrable: boolean;
+  runId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  riskAcceptance: { id: string; mitigation: string; expiresOn: string; acceptedBy: string | null } | null;
+}
+
+/** The item as the API and the pages see it. */
+export function toItemDto(r: Row): ItemDto {
+  const ra = r.riskAcceptances[0];
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    categoryId: r.categoryId,
+    category: r.category.name,
+    priority: r.priority,
+    status: r.status,
+    estimateHours: r.estimateHours,
+    estimateLowHours: r.estimateLowHours,
+    estimateHighHours: r.estimateHighHours,
+    owner: r.owner,
+    dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null,
+    evidence: r.evidence,
+    evidenceValidDays: r.evidenceValidDays,
+    source: r.source,
+    deferrable: r.deferrable,
+    runId: r.runId,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    riskAcceptance: ra ? { id: ra.id, mitigation: ra.mitigation, expiresOn: ra.expiresOn.toISOString().slice(0, 10), acceptedBy: ra.acceptedByName } : null,
+  };
+}
