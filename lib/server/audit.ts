@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorOf, type Principal } from "./access";
+import { actorOf, type Principal } from "./principal";
 
 type Tx = Prisma.TransactionClient;
 

@@ -38,7 +38,8 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = clientIp(req?.headers as Record<string, string | undefined>);
-        if (limiters.loginEmail.hit(`e:${email}`) > 0 || limiters.loginIp.hit(`i:${ip}`) > 0) {
+        // Only failed attempts count: 10 per email and 30 per address in 15 minutes.
+        if (limiters.loginEmail.check(`e:${email}`) > 0 || limiters.loginIp.check(`i:${ip}`) > 0) {
           logger.warn({ msg: "login throttled", ip });
           throw new Error("Throttled");
         }
@@ -52,7 +53,11 @@ export const authOptions: NextAuthOptions = {
           logger.error({ msg: "login lookup failed", err: String(err) });
           throw new Error("Unavailable");
         }
-        if (!user || user.disabledAt || !(await verifyPassword(password, user.passwordHash))) return null;
+        if (!user || user.disabledAt || !(await verifyPassword(password, user.passwordHash))) {
+          limiters.loginEmail.hit(`e:${email}`);
+          limiters.loginIp.hit(`i:${ip}`);
+          return null;
+        }
         limiters.loginEmail.reset(`e:${email}`);
         return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
       },

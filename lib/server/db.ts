@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { getEnv } from "./env";
+import { getDbEnv } from "./env";
 
 export type Db = PrismaClient;
 
@@ -21,7 +21,7 @@ const globalForPrisma = globalThis as unknown as { launchgatePrisma?: PrismaClie
 /** The process-wide client (one pool per process, also across Next's hot reloads). */
 export function getDb(): PrismaClient {
   if (!globalForPrisma.launchgatePrisma) {
-    const env = getEnv();
+    const env = getDbEnv();
     globalForPrisma.launchgatePrisma = createPrismaClient(env.DATABASE_URL, {
       max: env.DATABASE_POOL_SIZE,
       timeoutMs: env.DATABASE_POOL_TIMEOUT_MS,

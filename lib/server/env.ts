@@ -27,3 +27,15 @@ export function getEnv(): TEnv {
   cached = parsed.data;
   return cached;
 }
+
+const ZDbEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_POOL_TIMEOUT_MS: true });
+
+/** The database settings alone (the CLI needs no session secret). */
+export function getDbEnv(): z.infer<typeof ZDbEnv> {
+  const parsed = ZDbEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee the README's Configuration section.`);
+  }
+  return parsed.data;
+}

@@ -25,6 +25,13 @@ export class RateLimiter {
     return 0;
   }
 
+  /** Seconds until `key` may act again without recording anything; 0 when allowed now. */
+  check(key: string, now = Date.now()): number {
+    const since = now - this.windowMs;
+    const list = (this.hits.get(key) ?? []).filter((t) => t > since);
+    return list.length >= this.limit ? Math.max(1, Math.ceil((list[0] + this.windowMs - now) / 1000)) : 0;
+  }
+
   reset(key: string): void {
     this.hits.delete(key);
   }
@@ -38,7 +45,6 @@ const g = globalThis as unknown as { launchgateLimiters?: Record<string, RateLim
 g.launchgateLimiters ??= {
   loginEmail: new RateLimiter(10, 15 * 60_000),
   loginIp: new RateLimiter(30, 15 * 60_000),
-  tokenIp: new RateLimiter(600, 60_000),
   badTokenIp: new RateLimiter(20, 15 * 60_000),
 };
 export const limiters = g.launchgateLimiters;

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOTS = ["app", "components", "lib", "public", "generated", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "proxy.ts", "postcss.config.mjs", "tsconfig.json"];
-const STAMP = path.join(".next", "launchgate-build-stamp");
+const distDir = () => process.env.NEXT_DIST_DIR || ".next";
+const stampFile = () => path.join(distDir(), "launchgate-build-stamp");
 
 function walk(p: string, out: string[]): void {
   if (!fs.existsSync(p)) return;
@@ -21,10 +22,10 @@ export function sourceFingerprint(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  if (!fs.existsSync(path.join(".next", "BUILD_ID")) || !fs.existsSync(STAMP)) return false;
-  return fs.readFileSync(STAMP, "utf8").trim() === sourceFingerprint();
+  if (!fs.existsSync(path.join(distDir(), "BUILD_ID")) || !fs.existsSync(stampFile())) return false;
+  return fs.readFileSync(stampFile(), "utf8").trim() === sourceFingerprint();
 }
 
 export function writeBuildStamp(): void {
-  fs.writeFileSync(STAMP, sourceFingerprint() + "\n");
+  fs.writeFileSync(stampFile(), sourceFingerprint() + "\n");
 }

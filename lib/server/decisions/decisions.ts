@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { actorOf, type ProjectAccess } from "../access";
+import { actorOf, type ProjectAccess } from "../principal";
 import { writeAudit } from "../audit";
 import { getDb } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { actorOf, type ProjectAccess } from "../access";
+import { actorOf, type ProjectAccess } from "../principal";
 import { writeAudit } from "../audit";
 import { getDb } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, type ProjectAccess } from "../access";
+import { actorOf, type ProjectAccess } from "../principal";
 import { writeAudit } from "../audit";
 import { getDb } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";

