@@ -1,0 +1,58 @@
+import net from "node:net";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/server/db";
+import { errorResponse } from "@/lib/server/api/respond";
+import { isDatabaseUnavailable } from "@/lib/server/errors";
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let downUrl: string;
+beforeAll(async () => {
+  downUrl = `postgresql://postgres:x@127.0.0.1:${await closedPort()}/launchgate`;
+});
+
+describe("an absent database", () => {
+  it("is recognised from the real client error and answered 503 with Retry-After, no stack", async () => {
+    const db = createPrismaClient(downUrl, { max: 1, timeoutMs: 500 });
+    const err = await db.project.findMany().catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    const res = errorResponse(err, "req-1");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    const body = await res.json();
+    expect(body.error.code).toBe("unavailable");
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
+    await db.$disconnect();
+  });
+
+  it("makes GET /api/health answer 503", async () => {
+    process.env.DATABASE_URL = downUrl;
+    process.env.DATABASE_POOL_TIMEOUT_MS = "500";
+    const { GET } = await import("@/app/api/health/route");
+    const res = await GET();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(await res.json()).toEqual({ status: "unavailable", database: "unreachable" });
+  });
+
+  it("a saturated pool (every connection busy past the wait) is a 503 too", async () => {
+    const { inject } = await import("vitest");
+    const db = createPrismaClient(inject("adminDatabaseUrl"), { max: 1, timeoutMs: 300 });
+    await db.$queryRawUnsafe("SELECT 1");
+    const hold = db.$queryRawUnsafe("SELECT pg_sleep(1)::text AS slept");
+    await new Promise((r) => setTimeout(r, 50));
+    const err = await db.$queryRawUnsafe("SELECT 1").catch((e: unknown) => e);
+    await hold;
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    expect(errorResponse(err, "r").status).toBe(503);
+    await db.$disconnect();
+  });
+});
