@@ -47,10 +47,12 @@ describe("an absent database", () => {
     const { inject } = await import("vitest");
     const db = createPrismaClient(inject("adminDatabaseUrl"), { max: 1, timeoutMs: 300 });
     await db.$queryRawUnsafe("SELECT 1");
-    const hold = db.$queryRawUnsafe("SELECT pg_sleep(1)::text AS slept");
-    await new Promise((r) => setTimeout(r, 50));
+    // Prisma queries are lazy: .then() starts this one now.
+    const hold = db.$queryRawUnsafe("SELECT pg_sleep(1.5)::text AS slept").then((r) => r);
+    await new Promise((r) => setTimeout(r, 200));
     const err = await db.$queryRawUnsafe("SELECT 1").catch((e: unknown) => e);
     await hold;
+    expect(String((err as Error)?.message ?? err)).toContain("timeout");
     expect(isDatabaseUnavailable(err)).toBe(true);
     expect(errorResponse(err, "r").status).toBe(503);
     await db.$disconnect();
