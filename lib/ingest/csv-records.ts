@@ -1,0 +1,122 @@
+import { IngestError } from "./errors";
+import type { LineBatch } from "./line-reader";
+
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based line where the record starts. */
+  line: number;
+  /** False for a final record cut off by the end of input (no newline, or inside quotes). */
+  complete: boolean;
+}
+
+export interface CsvOptions {
+  fileName?: string;
+  /** Detected from the first line when omitted: the most frequent of , ; TAB |. */
+  delimiter?: string;
+  maxRecordChars: number;
+}
+
+export function detectDelimiter(line: string): string {
+  let best = ",";
+  let bestCount = 0;
+  for (const d of [",", ";", "\t", "|"]) {
+    let n = 0;
+    let inQuotes = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && c === d) n++;
+    }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * RFC 4180 records over line batches: quoted fields may hold delimiters, `""` escapes and
+ * newlines (Locust's exceptions file has multi-line tracebacks). Yields batches of records.
+ */
+export async function* readCsvRecords(batches: AsyncIterable<LineBatch>, opts: CsvOptions): AsyncGenerator<CsvRecord[]> {
+  let delim = opts.delimiter ?? "";
+  let fields: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  let open = false;
+  let startLine = 0;
+  let size = 0;
+
+  for await (const batch of batches) {
+    const out: CsvRecord[] = [];
+    for (let k = 0; k < batch.lines.length; k++) {
+      const line = batch.lines[k];
+      const lineNo = batch.first + k;
+      if (!delim) delim = detectDelimiter(line);
+      if (!open) {
+        if (line.indexOf('"') === -1) {
+          out.push({ fields: line.split(delim), line: lineNo, complete: true });
+          continue;
+        }
+        open = true;
+        startLine = lineNo;
+        fields = [];
+        field = "";
+        size = 0;
+      } else {
+        field += "\n";
+      }
+      size += line.length + 1;
+      if (size > opts.maxRecordChars) {
+        throw new IngestError({
+          file: opts.fileName,
+          line: startLine,
+          reason: `record is longer than the limit of ${opts.maxRecordChars} characters`,
+        });
+      }
+      let i = 0;
+      const n = line.length;
+      while (i < n) {
+        if (inQuotes) {
+          const j = line.indexOf('"', i);
+          if (j === -1) {
+            field += line.slice(i);
+            i = n;
+          } else if (line[j + 1] === '"') {
+            field += line.slice(i, j) + '"';
+            i = j + 2;
+          } else {
+            field += line.slice(i, j);
+            inQuotes = false;
+            i = j + 1;
+          }
+        } else if (line[i] === '"' && field === "") {
+          inQuotes = true;
+          i++;
+        } else {
+          const j = line.indexOf(delim, i);
+          if (j === -1) {
+            field += line.slice(i);
+            i = n;
+          } else {
+            fields.push(field + line.slice(i, j));
+            field = "";
+            i = j + delim.length;
+          }
+        }
+      }
+      if (!inQuotes) {
+        fields.push(field);
+        out.push({ fields, line: startLine, complete: true });
+        open = false;
+      }
+    }
+    if (batch.unterminatedTail && out.length > 0 && !open) out[out.length - 1].complete = false;
+    if (out.length) yield out;
+  }
+  if (open) {
+    fields.push(field);
+    yield [{ fields, line: startLine, complete: false }];
+  }
+}

@@ -1,0 +1,63 @@
+import { columnOf, readCsvTable, requireColumns } from "./csv-table";
+import { IngestError } from "./errors";
+import { JmeterCollector } from "./jmeter-common";
+import type { ParseContext, TextInput } from "./text-input";
+import type { NormalizedRun } from "./types";
+import { parseTimeMs, toNum } from "./values";
+
+/**
+ * CSV JTL with a header line, any of JMeter's column sets (17 with URL/IdleTime/Connect,
+ * 16 without URL, Taurus' 12 with Hostname, ...). `timeStamp` is epoch ms or a formatted
+ * date; a final row cut off mid-record is ignored with a warning.
+ */
+export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promise<NormalizedRun> {
+  if (/^\s*\d{10,13}[,;\t|]/.test(input.head)) {
+    throw new IngestError({
+      file: ctx.fileName,
+      line: 1,
+      reason: "CSV JTL without a header line: save it with jmeter.save.saveservice.print_field_names=true",
+    });
+  }
+  const collector = new JmeterCollector(ctx);
+  const warnings: string[] = [];
+  const c: Record<string, number> = {};
+  let badTime = 0;
+  const rows = await readCsvTable(input, ctx, {
+    warnings,
+    onHeader(h) {
+      const [ts, elapsed, label, success] = requireColumns(h, ctx.fileName, [
+        ["timeStamp"],
+        ["elapsed"],
+        ["label"],
+        ["success"],
+      ]);
+      Object.assign(c, { ts, elapsed, label, success });
+      c.code = columnOf(h, "responseCode");
+      c.message = columnOf(h, "responseMessage");
+      c.failure = columnOf(h, "failureMessage");
+      c.threads = columnOf(h, "allThreads");
+    },
+    onRow(f) {
+      const at = (i: number) => (i >= 0 ? f[i] : "");
+      const raw = f[c.ts];
+      const tMs = /^\d+$/.test(raw) ? Number(raw) : parseTimeMs(raw);
+      if (tMs === null) badTime++;
+      collector.add({
+        tMs,
+        elapsedMs: toNum(f[c.elapsed]),
+        label: f[c.label],
+        method: null,
+        responseCode: at(c.code),
+        responseMessage: at(c.message),
+        success: f[c.success].trim().toLowerCase() === "true",
+        failureMessage: at(c.failure),
+        allThreads: toNum(at(c.threads)),
+      });
+    },
+  });
+  if (rows === 0) throw new IngestError({ file: ctx.fileName, line: 2, reason: "the JTL has a header but no samples" });
+  const run = collector.build("jmeter-csv");
+  if (badTime) run.warnings.push(`${badTime} rows with an unreadable timeStamp left out of the time series`);
+  run.warnings.push(...warnings);
+  return run;
+}

@@ -1,0 +1,125 @@
+import { columnOf, readCsvTable, requireColumns } from "./csv-table";
+import { PointSeries, type SamplePoint } from "./point-series";
+import type { ParseContext, TextInput } from "./text-input";
+import { toNum } from "./values";
+
+export interface LocustTotals {
+  method: string | null;
+  name: string;
+  requests: number;
+  failures: number;
+  medianMs: number | null;
+  meanMs: number | null;
+  maxMs: number | null;
+}
+
+export interface LocustHistory {
+  points: SamplePoint[];
+  /** First and last row with users or requests (the active part of the run), epoch ms. */
+  activeFromMs: number | null;
+  activeToMs: number | null;
+  maxUsers: number | null;
+  last: LocustTotals | null;
+  endpoints: LocustTotals[];
+}
+
+/**
+ * `_stats_history.csv` (Locust 1.x/2.x). Aggregated rows become samples: `requests` and
+ * `failures` are the growth of the cumulative totals since the previous row, `rps` and the
+ * percentiles are Locust's own (windowed) values, and `responseMs` is the interval mean
+ * derived from the cumulative average when Locust wrote it with decimals (2.x), else null
+ * (1.x rounds it to an integer, which makes a derived interval mean meaningless).
+ * Per-endpoint rows (`--csv-full-history`) only feed the per-endpoint totals.
+ */
+export async function readLocustHistory(input: TextInput, ctx: ParseContext, warnings: string[]): Promise<LocustHistory> {
+  const series = new PointSeries(ctx.maxSamples);
+  const out: LocustHistory = { points: [], activeFromMs: null, activeToMs: null, maxUsers: null, last: null, endpoints: [] };
+  const endpoints = new Map<string, LocustTotals>();
+  const c: Record<string, number> = {};
+  const st: { prev: SamplePoint | null } = { prev: null };
+  let prevTotals = { requests: 0, failures: 0, avg: "" };
+  await readCsvTable(input, ctx, {
+    warnings,
+    onHeader(h) {
+      const [ts, users, name, total, fails] = requireColumns(h, ctx.fileName, [
+        ["timestamp"],
+        ["user count"],
+        ["name"],
+        ["total request count"],
+        ["total failure count"],
+      ]);
+      Object.assign(c, { ts, users, name, total, fails });
+      c.type = columnOf(h, "type", "method");
+      c.rps = columnOf(h, "requests/s");
+      c.fps = columnOf(h, "failures/s");
+      c.p50 = columnOf(h, "50%");
+      c.p95 = columnOf(h, "95%");
+      c.median = columnOf(h, "total median response time");
+      c.avg = columnOf(h, "total average response time");
+      c.max = columnOf(h, "total max response time");
+    },
+    onRow(f) {
+      const at = (i: number) => (i >= 0 ? f[i] : undefined);
+      const tRaw = toNum(f[c.ts]);
+      const name = f[c.name];
+      const method = (at(c.type) ?? "").trim() || null;
+      const totals: LocustTotals = {
+        method: method === "None" ? null : method,
+        name,
+        requests: toNum(f[c.total]) ?? 0,
+        failures: toNum(f[c.fails]) ?? 0,
+        medianMs: toNum(at(c.median)),
+        meanMs: toNum(at(c.avg)),
+        maxMs: toNum(at(c.max)),
+      };
+      if (name !== "Aggregated") {
+        const key = `${totals.method ?? ""} ${name}`;
+        if (endpoints.has(key) || endpoints.size < ctx.maxEndpoints) endpoints.set(key, totals);
+        return;
+      }
+      if (tRaw === null) return;
+      const tMs = tRaw > 1e11 ? tRaw : tRaw * 1000;
+      const users = toNum(f[c.users]);
+      out.last = totals;
+      if (users !== null && (out.maxUsers === null || users > out.maxUsers)) out.maxUsers = users;
+      let requests = totals.requests - prevTotals.requests;
+      let failures = totals.failures - prevTotals.failures;
+      if (requests < 0 || failures < 0) {
+        requests = totals.requests;
+        failures = totals.failures;
+      }
+      const avgStr = (at(c.avg) ?? "").trim();
+      let responseMs: number | null = null;
+      if (requests > 0 && avgStr.includes(".") && (prevTotals.avg.includes(".") || prevTotals.requests === 0)) {
+        const prevAvg = toNum(prevTotals.avg) ?? 0;
+        responseMs = Math.max(0, ((totals.meanMs ?? 0) * totals.requests - prevAvg * prevTotals.requests) / requests);
+      }
+      if ((users ?? 0) > 0 || requests > 0) {
+        if (out.activeFromMs === null) out.activeFromMs = tMs;
+        out.activeToMs = tMs;
+      }
+      const prev = st.prev;
+      if (prev) {
+        prev.widthMs = Math.max(0, tMs - prev.tMs);
+        series.push(prev);
+      }
+      st.prev = {
+        tMs,
+        widthMs: prev ? prev.widthMs : 1000,
+        users,
+        requests,
+        failures,
+        rps: toNum(at(c.rps)),
+        failuresPerSec: toNum(at(c.fps)),
+        p50Ms: toNum(at(c.p50)),
+        p95Ms: toNum(at(c.p95)),
+        responseMs,
+      };
+      prevTotals = { requests: totals.requests, failures: totals.failures, avg: avgStr };
+    },
+  });
+  if (st.prev) series.push(st.prev);
+  out.points = series.list();
+  out.endpoints = [...endpoints.values()];
+  return out;
+}

@@ -1,0 +1,78 @@
+/** Small value helpers shared by the parsers. */
+
+const NULLISH = new Set(["", "n/a", "na", "null", "none", "nan", "-", "undefined"]);
+
+/** A number from a CSV/JSON field; "N/A", "", "-" and non-finite values become null. */
+export function toNum(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  if (NULLISH.has(s.toLowerCase())) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function round(v: number | null | undefined, digits = 2): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export function errorRate(requests: number, failures: number): number {
+  return requests > 0 ? (round((failures / requests) * 100, 4) ?? 0) : 0;
+}
+
+export function rate(count: number, seconds: number | null): number | null {
+  return seconds && seconds > 0 ? round(count / seconds, 3) : null;
+}
+
+/** Epoch seconds, milliseconds or microseconds → milliseconds. */
+export function epochToMs(n: number): number {
+  if (n > 1e14) return n / 1000;
+  if (n > 1e11) return n;
+  return n * 1000;
+}
+
+const ISO_RE = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:[.,](\d+))?(Z|[+-]\d\d:?\d\d)?$/i;
+
+/**
+ * Milliseconds since the epoch from an ISO-8601 / RFC 3339 string of any fraction length
+ * (k6 writes microseconds and a local offset). A time without zone is read as UTC.
+ * Also accepts epoch numbers as strings. Returns null when unreadable.
+ */
+export function parseTimeMs(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? epochToMs(v) : null;
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  if (/^\d{9,16}(\.\d+)?$/.test(s)) return epochToMs(Number(s));
+  const m = ISO_RE.exec(s);
+  if (m) {
+    const frac = (m[3] ?? "").padEnd(3, "0").slice(0, 3);
+    let zone = m[4] ?? "Z";
+    if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    const ms = Date.parse(`${m[1]}T${m[2]}.${frac}${zone.toUpperCase()}`);
+    if (Number.isFinite(ms)) {
+      const extra = m[3] && m[3].length > 3 ? Number(`0.${m[3].slice(3)}`) : 0;
+      return ms + extra;
+    }
+  }
+  const alt = Date.parse(s.replace(/\//g, "-").replace(" ", "T") + (/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? "" : "Z"));
+  return Number.isFinite(alt) ? alt : null;
+}
+
+export function isoOrNull(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(Math.round(ms)).toISOString();
+}
+
+/** The kind of an error message: an exception class, an HTTP status or the message head. */
+export function errorKindOf(message: string): string {
+  const m = message.trim();
+  const http = /(?:found|status(?: code)?|code)[: =]*\(?(\d{3})\b/i.exec(m) ?? /^(\d{3})\b/.exec(m);
+  if (http) return `HTTP ${http[1]}`;
+  const cls = /^([A-Za-z_][\w.$]*(?:Error|Exception|Timeout|Disconnected|Refused|Reset))\b/.exec(m);
+  if (cls) return cls[1];
+  const call = /^([A-Za-z_][\w.]*)\(/.exec(m);
+  if (call) return call[1];
+  const head = m.split(/[:\n]/)[0].trim();
+  return head.length > 80 ? `${head.slice(0, 77)}...` : head || "error";
+}
