@@ -4,6 +4,7 @@ import { z } from "zod";
 import { computeReadiness, type Readiness } from "@/lib/domain";
 import { InvalidInputError } from "../errors";
 import { loadReadinessInput, todayUtc } from "./load-readiness-input";
+import { getReadinessFingerprint } from "./readiness-fingerprint";
 
 export interface ReadinessReport extends Readiness {
   project: { slug: string; name: string };
@@ -23,8 +24,34 @@ export function parseAsOf(raw: string | null | undefined): string {
   return r.data;
 }
 
-/** The whole readiness of a project as of a day: a few queries, then pure computation. */
+/** Computed readiness by (project, asOf, data fingerprint): unchanged data is not recomputed. */
+const MAX_ENTRIES = 64;
+const g = globalThis as unknown as { launchgateReadinessCache?: Map<string, Readiness> };
+const memo = (g.launchgateReadinessCache ??= new Map());
+
+function remember(key: string, value: Readiness): void {
+  memo.delete(key);
+  memo.set(key, value);
+  while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+}
+
+/**
+ * The whole readiness of a project as of a day. A fingerprint query tells whether anything it
+ * depends on changed; if not, the last result is reused, else a few queries load the data and the
+ * pure domain computes it.
+ */
 export const getReadiness = cache(async (project: { id: string; slug: string; name: string }, asOf: string): Promise<ReadinessReport> => {
-  const input = await loadReadinessInput(project.id, asOf);
-  return { project: { slug: project.slug, name: project.name }, asOf, ...computeReadiness(input) };
+  const key = `${project.id}|${asOf}|${await getReadinessFingerprint(project.id)}`;
+  let readiness = memo.get(key);
+  if (readiness) remember(key, readiness);
+  else {
+    readiness = computeReadiness(await loadReadinessInput(project.id, asOf));
+    remember(key, readiness);
+  }
+  return { project: { slug: project.slug, name: project.name }, asOf, ...readiness };
 });
+
+/** For benchmarks and tests: forget every cached result. */
+export function clearReadinessCache(): void {
+  memo.clear();
+}

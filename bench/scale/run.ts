@@ -1,0 +1,76 @@
+/**
+ * bench/scale: readiness API latency on the demo (1×) and on a project with 100× the data
+ * (5,000 items, 1,000 runs, 1,000,000 samples), through the real server. Target: 100× ≤ 5 × 1×.
+ * Run: npm run bench:scale
+ */
+import autocannon from "autocannon";
+import { createToken, ensureBuild, machine, startBenchDatabase, startServer } from "../lib/bench-env";
+import { generateLargeProject } from "./generate-large-project";
+
+async function measure(url: string, path: string, token: string, seconds: number) {
+  const r = await autocannon({ url: url + path, connections: 1, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { requests: r.requests.total, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, mean: r.latency.average };
+}
+
+/** Median in-process time of a full load + compute, cache cleared each time. */
+async function measureCold(url: string): Promise<{ one: number; hundred: number }> {
+  process.env.DATABASE_URL = url;
+  const { getDb } = await import("@/lib/server/db");
+  const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
+  const median = async (slug: string) => {
+    const p = await getDb().project.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      clearReadinessCache();
+      const a = performance.now();
+      await getReadiness(p, "2026-01-18");
+      if (i > 0) times.push(performance.now() - a);
+    }
+    return Math.round(times.sort((x, y) => x - y)[2]);
+  };
+  const result = { one: await median("agent-platform"), hundred: await median("large") };
+  await getDb().$disconnect();
+  return result;
+}
+
+async function main() {
+  const log = (s: string) => console.error(s);
+  ensureBuild();
+  const env = await startBenchDatabase();
+  try {
+    log("generating the 100× project…");
+    const t0 = Date.now();
+    await generateLargeProject(env.db, "large", log);
+    log(`  generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const server = await startServer(env.pg.url);
+    try {
+      const demoToken = await createToken(env.db, "agent-platform", "VIEWER");
+      const largeToken = await createToken(env.db, "large", "VIEWER");
+      const path = (slug: string) => `/api/v1/projects/${slug}/readiness?asOf=2026-01-18`;
+      await measure(server.url, path("agent-platform"), demoToken, 3);
+      await measure(server.url, path("large"), largeToken, 3);
+      const one = await measure(server.url, path("agent-platform"), demoToken, 20);
+      const hundred = await measure(server.url, path("large"), largeToken, 20);
+      const ratio = hundred.p50 / one.p50;
+      console.log(`bench/scale  ${new Date().toISOString().slice(0, 10)}  ${machine()}`);
+      console.log("data        requests  mean ms   p50 ms  p97.5 ms  p99 ms");
+      for (const [name, m] of [["1× (demo)", one], ["100×", hundred]] as const) {
+        console.log(`${name.padEnd(11)} ${String(m.requests).padStart(8)}  ${m.mean.toFixed(1).padStart(7)}  ${String(m.p50).padStart(7)}  ${String(m.p97_5).padStart(8)}  ${String(m.p99).padStart(6)}`);
+      }
+      console.log(`ratio 100×/1× at p50: ${ratio.toFixed(2)} (target ≤ 5): ${ratio <= 5 ? "met" : "NOT met"}`);
+      console.log("(warm: data unchanged since the previous request, so the cached computation is reused after a fingerprint query)");
+      const cold = await measureCold(env.pg.url);
+      console.log(`cold (first request after a change; load + compute in-process, median of 5): 1× ${cold.one} ms, 100× ${cold.hundred} ms, ratio ${(cold.hundred / cold.one).toFixed(1)}`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await env.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

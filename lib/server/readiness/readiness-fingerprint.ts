@@ -1,0 +1,22 @@
+import "server-only";
+import { getDb } from "../db";
+
+/**
+ * A cheap fingerprint of everything a readiness computation reads for a project: when any item,
+ * event, acceptance, objective, category, run or setting changes, so does this string. One query,
+ * index-backed aggregates only.
+ */
+export async function getReadinessFingerprint(projectId: string): Promise<string> {
+  const rows = await getDb().$queryRaw<{ fp: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT concat(p.version, ':', extract(epoch FROM p."updatedAt")) FROM "Project" p WHERE p.id = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(i."updatedAt"))) FROM "ChecklistItem" i WHERE i."projectId" = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(e.at))) FROM "ItemEvent" e WHERE e."projectId" = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(r."createdAt")), ':', extract(epoch FROM max(r."revokedAt")), ':', count(r."revokedAt"))
+         FROM "RiskAcceptance" r WHERE r."projectId" = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(o."updatedAt"))) FROM "Objective" o WHERE o."projectId" = ${projectId}),
+      (SELECT string_agg(concat(c.id, ',', c.name, ',', c.weight, ',', c.position), ';' ORDER BY c.id) FROM "Category" c WHERE c."projectId" = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(t."createdAt")), ':', md5(string_agg(t.id, ',' ORDER BY t.id))) FROM "TestRun" t WHERE t."projectId" = ${projectId})
+    ) AS fp`;
+  return rows[0]?.fp ?? "";
+}

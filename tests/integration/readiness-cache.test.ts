@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/lib/server/runtime/seed-demo";
+import { createTestDatabase } from "@/tests/helpers/test-db";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let project: { id: string; slug: string; name: string };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db, "cache-test");
+  process.env.DATABASE_URL = t.url;
+  project = await t.db.project.findUniqueOrThrow({ where: { slug: "agent-platform" }, select: { id: true, slug: true, name: true } });
+});
+afterAll(async () => {
+  const { getDb } = await import("@/lib/server/db");
+  await getDb().$disconnect();
+  await t.drop();
+});
+
+/** Readiness through the cache, and computed afresh, must agree after every kind of change. */
+async function both() {
+  const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
+  const cached = await getReadiness(project, "2026-01-18");
+  clearReadinessCache();
+  const fresh = await getReadiness(project, "2026-01-18");
+  expect(cached).toEqual(fresh);
+  return cached;
+}
+
+describe("readiness cache", () => {
+  it("never serves a stale result after any change it depends on", async () => {
+    let r = await both();
+    expect(r.blockers.open).toBe(21);
+    const item = await t.db.checklistItem.findFirstOrThrow({ where: { projectId: project.id, priority: "P1", status: "OPEN" }, orderBy: { title: "asc" } });
+    await both();
+    await t.db.checklistItem.update({ where: { id: item.id }, data: { status: "DONE", evidence: "x" } });
+    r = await both();
+    expect(r.blockers.open).toBe(20);
+    const other = await t.db.checklistItem.findFirstOrThrow({ where: { projectId: project.id, priority: "P1", status: "OPEN" }, orderBy: { title: "asc" } });
+    await t.db.riskAcceptance.create({ data: { projectId: project.id, itemId: other.id, mitigation: "m", expiresOn: new Date("2026-02-01") } });
+    r = await both();
+    expect(r.blockers.open).toBe(19);
+    await t.db.riskAcceptance.updateMany({ where: { projectId: project.id }, data: { revokedAt: new Date() } });
+    r = await both();
+    expect(r.blockers.open).toBe(20);
+    await t.db.category.updateMany({ where: { projectId: project.id, name: "Security" }, data: { weight: 3 } });
+    const weighted = await both();
+    expect(weighted.score.overallPercent).not.toBe(r.score.overallPercent);
+    await t.db.objective.updateMany({ where: { projectId: project.id, name: "RTO" }, data: { measured: "1 h" } });
+    r = await both();
+    expect(r.objectives.find((o) => o.name === "RTO")!.met).toBe(true);
+    await t.db.project.update({ where: { id: project.id }, data: { teamHoursPerDay: 16, version: { increment: 1 } } });
+    r = await both();
+    expect(r.projection.deterministic!.workingDays).toBeLessThan(12);
+    await t.db.testRun.create({ data: { projectId: project.id, name: "Rerun 300", kind: "STRESS", users: 300, requests: 1000, failures: 0, p95Ms: 90, throughputRps: 200, runDate: new Date("2026-01-18") } });
+    r = await both();
+    expect(r.capacity.anomalies).toEqual([]);
+    await t.db.checklistItem.delete({ where: { id: item.id } });
+    r = await both();
+    expect(r.score.criticalTotal).toBe(49);
+  });
+});
