@@ -33,6 +33,21 @@ test.describe("foundation over HTTP", () => {
     await expect(apiAs(baseURL!, { email: "lead@example.com", password: DEMO_PASSWORD + "x" })).rejects.toThrow();
   });
 
+  test("the session cookie is httpOnly and SameSite=Lax (and Secure when NEXTAUTH_URL is https)", async ({ playwright, baseURL }) => {
+    const ctx = await playwright.request.newContext({ baseURL });
+    const csrf = await (await ctx.get("/api/auth/csrf")).json();
+    const res = await ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf.csrfToken, email: "viewer@example.com", password: DEMO_PASSWORD, json: "true" },
+      maxRedirects: 0,
+    });
+    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const session = cookies.find((c) => c.startsWith("next-auth.session-token="));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
+    await ctx.dispose();
+  });
+
   test("login attempts are throttled per email", async ({ playwright, baseURL }) => {
     const ctx = await playwright.request.newContext({ baseURL });
     let last = "";
