@@ -12,15 +12,16 @@ export interface ItemPage {
   pageCount: number;
 }
 
-function orderBy(q: TItemQuery): Prisma.ChecklistItemOrderByWithRelationInput[] {
+/** The sort of a query, ending on title and id so pages never overlap. */
+export function itemOrderBy(q: Pick<TItemQuery, "sort" | "dir">): Prisma.ChecklistItemOrderByWithRelationInput[] {
   const dir = q.dir;
   const primary: Prisma.ChecklistItemOrderByWithRelationInput =
     q.sort === "category" ? { category: { position: dir } } : { [q.sort]: q.sort === "dueDate" || q.sort === "estimateHours" || q.sort === "owner" || q.sort === "source" ? { sort: dir, nulls: "last" } : dir };
   return [primary, { title: "asc" }, { id: "asc" }];
 }
 
-/** One page of a project's items, filtered, searched and sorted in the database. */
-export async function listItems(projectId: string, q: TItemQuery): Promise<ItemPage> {
+/** The filter and search of a query, always scoped to the project. */
+export function itemWhere(projectId: string, q: Pick<TItemQuery, "q" | "category" | "priority" | "status">): Prisma.ChecklistItemWhereInput {
   const where: Prisma.ChecklistItemWhereInput = { projectId };
   if (q.category) where.categoryId = q.category;
   if (q.priority) where.priority = q.priority;
@@ -33,10 +34,16 @@ export async function listItems(projectId: string, q: TItemQuery): Promise<ItemP
       { description: { contains: q.q, mode: "insensitive" } },
     ];
   }
+  return where;
+}
+
+/** One page of a project's items, filtered, searched and sorted in the database. */
+export async function listItems(projectId: string, q: TItemQuery): Promise<ItemPage> {
+  const where = itemWhere(projectId, q);
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.checklistItem.count({ where }),
-    db.checklistItem.findMany({ where, select: ITEM_SELECT, orderBy: orderBy(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.checklistItem.findMany({ where, select: ITEM_SELECT, orderBy: itemOrderBy(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
   return { items: rows.map(toItemDto), total, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) };
 }

@@ -1,8 +1,65 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/ui/not-built";
+import { Card } from "@/components/readiness/card";
+import { CategoriesEditor } from "@/components/settings/categories-editor";
+import { MembersEditor } from "@/components/settings/members-editor";
+import { ObjectivesEditor } from "@/components/settings/objectives-editor";
+import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
+import { SettingsSummary } from "@/components/settings/settings-summary";
+import { TokensEditor } from "@/components/settings/tokens-editor";
+import { getPageAccess } from "@/lib/server/page-access";
+import { listCategories } from "@/lib/server/projects/manage-categories";
+import { listMembers } from "@/lib/server/projects/manage-members";
+import { listObjectives } from "@/lib/server/projects/manage-objectives";
+import { getProjectSettings } from "@/lib/server/projects/project-settings";
+import { roleAtLeast } from "@/lib/server/roles";
+import { listTokens } from "@/lib/server/tokens/manage-tokens";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function Page() {
-  return <NotBuiltYet what="Settings" />;
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await getPageAccess(slug);
+  const isLead = roleAtLeast(access.role, "LEAD");
+  const [settings, objectives, categories, members, tokens] = await Promise.all([
+    getProjectSettings(access.project.id),
+    listObjectives(access.project.id),
+    listCategories(access.project.id),
+    listMembers(access.project.id),
+    isLead ? listTokens(access) : Promise.resolve(null),
+  ]);
+
+  return (
+    <main className="space-y-5">
+      <div>
+        <h2 className="text-lg font-semibold">Settings</h2>
+        {!isLead && (
+          <p role="note" className="mt-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="leads-only">
+            Leads only: you are {access.role} in this project, so you can read these settings but not change them.
+          </p>
+        )}
+      </div>
+
+      <Card id="project" title="Project and thresholds" description={isLead ? `Version ${settings.version}: a save made from an older version is refused.` : undefined}>
+        {isLead ? <ProjectSettingsForm slug={slug} settings={settings} /> : <SettingsSummary settings={settings} />}
+      </Card>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card id="objectives" title="Objectives" description="Targets such as RTO < 4 h; unmeasured counts as failing">
+          <ObjectivesEditor slug={slug} objectives={objectives} canEdit={isLead} />
+        </Card>
+        <Card id="categories" title="Categories and weights" description="In the order the pages list them">
+          <CategoriesEditor slug={slug} categories={categories} canEdit={isLead} />
+        </Card>
+      </div>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card id="members" title="Members and roles">
+          <MembersEditor slug={slug} members={members} canEdit={access.isAdmin} />
+        </Card>
+        <Card id="tokens" title="API tokens" description="For CI pipelines: Authorization: Bearer <token>">
+          {tokens ? <TokensEditor slug={slug} tokens={tokens} /> : <p className="text-sm text-slate-600">Leads only: ask a lead of this project for a token.</p>}
+        </Card>
+      </div>
+    </main>
+  );
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ZoneBadge } from "@/components/capacity/zone-badge";
+import { Card, EmptyState, Stat } from "@/components/readiness/card";
+import { EndpointErrorChart, RunTimeSeries, StepsChart } from "@/components/runs/run-charts";
+import { EndpointsTable, ErrorKinds, StepsTable } from "@/components/runs/run-tables";
+import {
+  buildEndpointBars, buildEndpointRows, buildErrorRows, buildRunSeries, buildStepRows, classifyRun, formatDuration,
+} from "@/lib/domain/view/run-detail";
+import { NotFoundError } from "@/lib/server/errors";
+import { getPageAccess } from "@/lib/server/page-access";
+import { getRunDetail, type RunDetail } from "@/lib/server/runs/get-run-detail";
+import { getZoneSettings } from "@/lib/server/runs/get-zone-settings";
+
+export const metadata: Metadata = { title: "Run" };
+
+const ms = (v: number | null) => (v === null ? "—" : `${v} ms`);
+
+async function loadRun(projectId: string, id: string): Promise<RunDetail> {
+  try {
+    return await getRunDetail(projectId, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const access = await getPageAccess(slug);
+  const [run, zones] = await Promise.all([loadRun(access.project.id, id), getZoneSettings(access.project.id)]);
+  const endpoints = buildEndpointRows(run.endpoints, zones.thresholds);
+  const errors = buildErrorRows(run.errors);
+  const steps = buildStepRows(run.steps, zones.thresholds);
+  const series = buildRunSeries(run.samples);
+  const zone = classifyRun(run, zones.thresholds);
+  const back = run.kind === "STABILITY" ? { href: `/projects/${encodeURIComponent(slug)}/stability`, label: "Stability" } : { href: `/projects/${encodeURIComponent(slug)}/capacity`, label: "Capacity" };
+  const nothing = endpoints.length === 0 && errors.length === 0 && steps.length === 0 && series.points.length === 0;
+
+  return (
+    <main className="min-w-0 space-y-4">
+      <div>
+        <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-3 text-sm">
+          <Link href={back.href} className="text-blue-700 underline-offset-2 hover:underline">← {back.label}</Link>
+          <Link href={`/projects/${encodeURIComponent(slug)}/runs`} className="text-blue-700 underline-offset-2 hover:underline">All runs</Link>
+        </nav>
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          <h2 className="min-w-0 break-words text-xl font-semibold">{run.name}</h2>
+          <ZoneBadge zone={zone} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          {run.kind.toLowerCase()} test · {run.runDate}
+          {run.tool ? ` · ${run.tool}` : ""}{run.format ? ` (${run.format})` : ""}
+          {run.fileNames.length > 0 ? ` · ${run.fileNames.join(", ")}` : ""}
+        </p>
+      </div>
+      <Card title="Summary">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="run-summary">
+          <Stat label="Users" value={steps.length ? `${steps.length} steps` : run.users ?? "—"} hint={steps.length ? `${steps[0].users}–${steps[steps.length - 1].users} users` : undefined} />
+          <Stat label="Duration" value={formatDuration(run.durationSeconds)} />
+          <Stat label="Requests" value={run.requests.toLocaleString("en-US")} />
+          <Stat label="Failures" value={run.failures.toLocaleString("en-US")} hint={`${run.errorRatePercent}% error rate`}
+            tone={run.errorRatePercent >= zones.thresholds.red.errorRatePercent ? "bad" : run.errorRatePercent >= zones.thresholds.yellow.errorRatePercent ? "warn" : "default"} />
+          <Stat label="P95" value={ms(run.p95Ms)}
+            hint={[`P50 ${ms(run.p50Ms)}`, run.p99Ms !== null && `P99 ${ms(run.p99Ms)}`, run.maxMs !== null && `max ${ms(run.maxMs)}`].filter(Boolean).join(" · ")} />
+          <Stat label="Throughput" value={run.throughputRps === null ? "—" : `${run.throughputRps} req/s`} />
+        </dl>
+        {run.warnings.length > 0 && (
+          <ul className="mt-4 list-disc space-y-1 rounded-md bg-amber-50 py-2 pl-8 pr-3 text-sm text-amber-900">
+            {run.warnings.map((w) => <li key={w}>{w}</li>)}
+          </ul>
+        )}
+        {run.baseline && (
+          <p className="mt-3 text-sm text-slate-600">
+            Baseline: mean {run.baseline.meanMs} ms{run.baseline.p99Ms !== null ? `, P99 ${run.baseline.p99Ms} ms` : ""}
+            {run.baseline.successRatePercent !== null ? `, ${run.baseline.successRatePercent}% success` : ""}.
+          </p>
+        )}
+      </Card>
+      {nothing && <EmptyState title="No details recorded">This run has a summary only: no endpoints, errors, steps or time series.</EmptyState>}
+      {series.points.length > 0 && (
+        <Card title="Over time" description={`${series.sampleCount} samples over ${formatDuration(series.durationSeconds)}${series.points.length < series.sampleCount ? `, drawn as ${series.points.length} points` : ""}.`}>
+          <RunTimeSeries series={series} />
+        </Card>
+      )}
+      {steps.length > 0 && (
+        <Card title="Steps" description="Each user level of the stepped run, classified into its zone.">
+          <div className="space-y-4">
+            <StepsChart steps={steps} />
+            <StepsTable rows={steps} />
+          </div>
+        </Card>
+      )}
+      {endpoints.length > 0 && (
+        <Card title="Endpoints" description="Most failures first.">
+          <div className="space-y-4">
+            <EndpointErrorChart bars={buildEndpointBars(endpoints)} />
+            <EndpointsTable rows={endpoints} />
+          </div>
+        </Card>
+      )}
+      {errors.length > 0 && (
+        <Card title="Errors by kind" description={`${errors.reduce((s, e) => s + e.count, 0).toLocaleString("en-US")} errors counted.`}>
+          <ErrorKinds rows={errors} />
+        </Card>
+      )}
+    </main>
+  );
+}
