@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "generated/**", ".launchgate*/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", "generated/**", ".launchgate*/**", "test-results*/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts"],
   },
   {
     // The domain stays pure: no database, framework or server code in lib/domain.

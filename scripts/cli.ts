@@ -15,6 +15,11 @@ Commands:
                                                 2 CONDITIONAL GO, 1 NO-GO, 3 could not evaluate
   token create --project SLUG --role ROLE [--name N] [--expires-in-days D]
                                                 print a new project API token (shown once)
+  backup <file> / restore <file> [--yes]        gzip'd snapshot of the whole database / replace it by one
+  import <slug> <files...> [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]
+                                                import one load-test run (several files = one run);
+                                                exit 0 imported, 1 bad file (file:line: reason),
+                                                duplicate or too large, 3 unknown project
   help                                          this text
 
 Works on DATABASE_URL when set, else on the embedded database in LAUNCHGATE_DATA_DIR (./.launchgate).
@@ -26,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   "user create": (f) => userCreateCommand(f),
   "token create": (f) => tokenCreateCommand(f),
   gate: (f, p) => gateCommand(f, p),
+  import: (f, p) => import("./cli/import").then((m) => m.importCommand(f, p)),
+  backup: (f, p) => import("./cli/backup").then((m) => m.backupCommand(f, p)), restore: (f, p) => import("./cli/backup").then((m) => m.restoreCommand(f, p)),
 };
 
 export function registerCommand(name: string, fn: Command): void {

@@ -27,6 +27,6 @@ delete env.DATABASE_URL;
 delete env.NEXTAUTH_SECRET;
 delete env.NEXTAUTH_URL;
 if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/start.ts"], { stdio: "inherit", env });
+const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

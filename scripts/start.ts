@@ -3,6 +3,7 @@
  * session secret, build when needed, then the Next.js server. Every step says what it does.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import net from "node:net";
 import {
   describeDemoLogins,
@@ -13,6 +14,7 @@ import {
 import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 
 const dev = process.argv.includes("--dev");
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const log = (line: string) => console.log(`[launchgate] ${line}`);
 
 function portIsFree(port: number, host: string): Promise<boolean> {
@@ -55,12 +57,13 @@ async function main(): Promise<void> {
     process.env.NEXTAUTH_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
     if (!dev && !isBuildCurrent()) {
       log("building the app (first start or changed sources; takes a minute or two)");
-      const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+      const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: process.env });
       if (r.status !== 0) throw new Error("next build failed (see above)");
       writeBuildStamp();
     }
     log(`starting the web server (${dev ? "next dev" : "next start"})`);
-    child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", host], {
+    // Node runs Next directly (not through npx), so our SIGTERM reaches the server itself.
+    child = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port), "-H", host], {
       stdio: ["ignore", "inherit", "inherit"],
       env: process.env,
     });
