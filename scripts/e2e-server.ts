@@ -21,6 +21,9 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   LAUNCHGATE_LOG_LEVEL: "warn",
+  // The suite sends many bad tokens on purpose (authorization matrix); the throttle itself is
+  // tested in tests/integration/token-throttle.test.ts.
+  LAUNCHGATE_BAD_TOKEN_LIMIT: "100000",
 };
 if (process.env.E2E_DIST_DIR) env.NEXT_DIST_DIR = process.env.E2E_DIST_DIR;
 delete env.DATABASE_URL;

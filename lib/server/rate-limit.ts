@@ -45,6 +45,6 @@ const g = globalThis as unknown as { launchgateLimiters?: Record<string, RateLim
 g.launchgateLimiters ??= {
   loginEmail: new RateLimiter(10, 15 * 60_000),
   loginIp: new RateLimiter(30, 15 * 60_000),
-  badTokenIp: new RateLimiter(20, 15 * 60_000),
+  badTokenIp: new RateLimiter(Number(process.env.LAUNCHGATE_BAD_TOKEN_LIMIT) || 20, 15 * 60_000),
 };
 export const limiters = g.launchgateLimiters;

@@ -51,7 +51,8 @@ const cases: [string, () => Buffer, RegExp][] = [
     const b = Buffer.from(good);
     b[Math.floor(b.length / 2)] ^= 0x40;
     return b;
-  }, /corrupt gzip data|checksum mismatch|not valid JSON|not a row/],
+    // Where the flip lands decides which check catches it first (the backup's timestamps vary).
+  }, /corrupt gzip data|checksum mismatch|not valid JSON|not a row|values, the header lists|line \d+:/],
   ["a truncated file", () => good.subarray(0, Math.floor(good.length * 0.7)), /truncated/],
   ["a wrong checksum", () => {
     const ls = lines();

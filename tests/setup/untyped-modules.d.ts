@@ -1,1 +1,2 @@
 declare module "parse-prometheus-text-format";
+declare module "async-exit-hook";
