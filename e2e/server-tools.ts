@@ -72,3 +72,23 @@ export async function createTokenInDb(slug: string, role: "VIEWER" | "ENGINEER" 
   );
   return token;
 }
+
+/**
+ * A second project with the demo users as members in the same roles (idempotent): specs that
+ * import runs or otherwise change the data work there, so agent-platform keeps its scenario figures
+ * for the other specs.
+ */
+export async function ensureScratchProject(slug: string, name = slug): Promise<void> {
+  await query(`INSERT INTO "Project" (id, slug, name, "workingDays", "updatedAt") VALUES ($1, $2, $3, ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Sun'], now()) ON CONFLICT (slug) DO NOTHING`, [
+    (await import("node:crypto")).randomUUID(), slug, name,
+  ]);
+  await query(
+    `INSERT INTO "Membership" (id, "userId", "projectId", role)
+     SELECT md5(random()::text || m.id), m."userId", p.id, m.role FROM "Membership" m
+     JOIN "Project" demo ON demo.id = m."projectId" AND demo.slug = 'agent-platform'
+     JOIN "Project" p ON p.slug = $1
+     ON CONFLICT ("projectId", "userId") DO NOTHING`,
+    [slug],
+  );
+  await query(`INSERT INTO "Category" (id, "projectId", name) SELECT md5(random()::text), id, 'Performance' FROM "Project" WHERE slug = $1 ON CONFLICT DO NOTHING`, [slug]);
+}

@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { createPrismaClient } from "@/lib/server/db";
 import { startEmbeddedPostgres } from "@/lib/server/runtime/embedded-postgres";
 import { migrate } from "@/lib/server/runtime/migrate";
+import { copyRequests, normalizeRequests } from "./copy-baseline";
 import { generateJmeterCsv, generateK6Ndjson } from "./generate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -72,6 +73,15 @@ async function main() {
     const project = await db.project.create({ data: { slug: "bench", name: "Ingest benchmark" } });
     await db.$disconnect();
     const results = [k6, jtl].map((f) => importInChild(pg.url, project.id, f));
+    // The yardstick: COPY of the same requests, normalized, into a table in the same database.
+    const baselines: { file: string; requests: number; copySeconds: number; importSeconds: number }[] = [];
+    for (const [i, f] of [k6, jtl].entries()) {
+      const normalized = `${f}.requests.csv`;
+      const requests = await normalizeRequests(f, normalized);
+      const copySeconds = await copyRequests(pg.url, normalized);
+      fs.rmSync(normalized, { force: true });
+      baselines.push({ file: path.basename(f), requests, copySeconds, importSeconds: results[i].seconds });
+    }
     console.log(`\nIngest benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`);
     console.log("| file | size | input rows | time | rows/s | MiB/s | peak RSS (sampled) | max RSS (time -v) | run |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -81,6 +91,13 @@ async function main() {
         `| ${r.files.join(", ")} | ${(r.bytes / 1024 ** 2).toFixed(0)} MiB | ${r.rows.toLocaleString("en-US")} | ${r.seconds.toFixed(1)} s | ${Math.round(r.rowsPerSecond).toLocaleString("en-US")} | ${r.mbPerSecond.toFixed(1)} | ${r.peakRssMb.toFixed(0)} MB (start ${r.baselineRssMb.toFixed(0)}) | ${r.timeMaxRssMb ? `${r.timeMaxRssMb.toFixed(0)} MB` : "—"} | ${r.run.requests.toLocaleString("en-US")} requests, ${r.run.steps} steps, ${r.run.samples} samples, p95 ${r.run.p95Ms} ms |` +
           (rss > TARGET_RSS_MB ? ` OVER the ${TARGET_RSS_MB} MB target` : ""),
       );
+    }
+    console.log("\n| file | requests | import: requests/s | COPY of the normalized requests: rows/s | import / COPY |");
+    console.log("| --- | ---: | ---: | ---: | ---: |");
+    for (const b of baselines) {
+      const imp = b.requests / b.importSeconds;
+      const copy = b.requests / b.copySeconds;
+      console.log(`| ${b.file} | ${b.requests.toLocaleString("en-US")} | ${Math.round(imp).toLocaleString("en-US")} (${b.importSeconds.toFixed(1)} s) | ${Math.round(copy).toLocaleString("en-US")} (${b.copySeconds.toFixed(1)} s) | ${((imp / copy) * 100).toFixed(0)}% (target ≥ 50%) |`);
     }
   } finally {
     await pg.stop();

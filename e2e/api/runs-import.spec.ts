@@ -1,8 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, apiAs, SLUG } from "../fixtures";
-import { query } from "../server-tools";
+import { test, expect, apiAs } from "../fixtures";
+import { ensureScratchProject, query } from "../server-tools";
+
+/** Imports change capacity figures: they go to a project of their own, not the demo's. */
+const SLUG = "import-e2e";
+test.beforeAll(async () => ensureScratchProject(SLUG, "Import e2e"));
 
 const RUNS = `/api/v1/projects/${SLUG}/runs`;
 const FIXTURES = path.resolve("tests/fixtures/loadtests");

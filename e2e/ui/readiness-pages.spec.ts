@@ -289,7 +289,10 @@ test("the burndown today: ideal line to the target date, forecast lines and adde
 
   await page.goto(`/projects/${SLUG}/blockers`);
   await expect(page.locator("#burndown")).toContainText(`Ideal line to the target ${inDays(30)}`);
-  await expect(page.locator("#burndown")).toContainText("5 h of scope added after the first day");
+  // Other specs may add P1 work to the demo the same day: at least this item's 5 h show as added.
+  await expect(page.locator("#burndown")).toContainText(/\d+(\.\d+)? h of scope added after the first day/);
+  const added = Number(/([\d.]+) h of scope added after the first day/.exec(await page.locator("#burndown").innerText())![1]);
+  expect(added).toBeGreaterThanOrEqual(5);
   await expect(page.locator('#burndown path.recharts-line-curve[name="Ideal (to target date)"]')).toBeVisible();
   await expect(page.locator('#burndown path.recharts-line-curve[name="Remaining P1 hours"]')).toBeVisible();
   await expect(page.locator("#burndown .recharts-bar-rectangle").first()).toBeAttached();

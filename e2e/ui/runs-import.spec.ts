@@ -1,5 +1,10 @@
 import path from "node:path";
-import { test, expect, apiAs, loginPage, screenshot, SLUG } from "../fixtures";
+import { test, expect, apiAs, loginPage, screenshot } from "../fixtures";
+import { ensureScratchProject } from "../server-tools";
+
+/** Imports change capacity figures: they go to a project of their own, not the demo's. */
+const SLUG = "import-e2e";
+test.beforeAll(async () => ensureScratchProject(SLUG, "Import e2e"));
 
 const GENERATED = path.resolve("tests/fixtures/loadtests/generated");
 const STEPPED_B = ["stats", "stats_history", "failures"].map((p) => path.join(GENERATED, `stepped-b_${p}.csv`));
