@@ -92,3 +92,29 @@ export async function ensureScratchProject(slug: string, name = slug): Promise<v
   );
   await query(`INSERT INTO "Category" (id, "projectId", name) SELECT md5(random()::text), id, 'Performance' FROM "Project" WHERE slug = $1 ON CONFLICT DO NOTHING`, [slug]);
 }
+
+/**
+ * Starts scripts/fault-db.ts (an embedded PostgreSQL with the demo on a given dir and port) and
+ * resolves once it is ready. Run with node + tsx directly (not npx), so SIGTERM reaches the script.
+ */
+export function startFaultDb(dir: string, port: number): Promise<{ proc: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/fault-db.ts", dir, String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    proc.stderr!.on("data", (d) => (err += d));
+    proc.stdout!.on("data", (d: Buffer) => {
+      const m = /READY (\S+)/.exec(d.toString());
+      if (m) resolve({ proc, url: m[1] });
+    });
+    proc.once("exit", (code) => reject(new Error(`fault-db exited ${code}: ${err}`)));
+  });
+}
+
+/** Stops a database started by startFaultDb (it shuts PostgreSQL down cleanly). */
+export function stopFaultDb(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null) return resolve();
+    proc.once("exit", () => resolve());
+    proc.kill("SIGTERM");
+  });
+}

@@ -1,32 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test, expect, SLUG } from "../fixtures";
-import { createTokenInDb, query, startAppInstance } from "../server-tools";
-
-/** Starts scripts/fault-db.ts and resolves with its URL once the database is ready. */
-function startDb(dir: string, port: number): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    // node + tsx directly (not npx), so SIGTERM reaches the script that owns the database.
-    const proc = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/fault-db.ts", dir, String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-    let err = "";
-    proc.stderr!.on("data", (d) => (err += d));
-    proc.stdout!.on("data", (d: Buffer) => {
-      const m = /READY (\S+)/.exec(d.toString());
-      if (m) resolve({ proc, url: m[1] });
-    });
-    proc.once("exit", (code) => reject(new Error(`fault-db exited ${code}: ${err}`)));
-  });
-}
-
-function stopDb(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null) return resolve();
-    proc.once("exit", () => resolve());
-    proc.kill("SIGTERM");
-  });
-}
+import { createTokenInDb, query, startAppInstance, startFaultDb as startDb, stopFaultDb as stopDb } from "../server-tools";
 
 interface Outcome { at: number; kind: "read" | "write"; status: number; retryAfter: string | null; body: string; title?: string }
 

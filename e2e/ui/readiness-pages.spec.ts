@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect, loginPage, apiAs, screenshot, SLUG, DEMO_PASSWORD, type DemoUser } from "../fixtures";
-import { startAppInstance } from "../server-tools";
+import { startAppInstance, startFaultDb as startDb, stopFaultDb as stopDb } from "../server-tools";
 
 const AS_OF = "2026-01-18";
 const today = () => new Date().toISOString().slice(0, 10);
@@ -300,28 +299,6 @@ test("the burndown today: ideal line to the target date, forecast lines and adde
   await expectNoHorizontalOverflow(page, "blockers today");
   await screenshot(page, "readiness-blockers-today-desktop");
 });
-
-/** Starts scripts/fault-db.ts (an embedded PostgreSQL with the demo) and resolves once it is ready. */
-function startDb(dir: string, port: number): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/fault-db.ts", dir, String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-    let err = "";
-    proc.stderr!.on("data", (d) => (err += d));
-    proc.stdout!.on("data", (d: Buffer) => {
-      const m = /READY (\S+)/.exec(d.toString());
-      if (m) resolve({ proc, url: m[1] });
-    });
-    proc.once("exit", (code) => reject(new Error(`fault-db exited ${code}: ${err}`)));
-  });
-}
-
-function stopDb(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null) return resolve();
-    proc.once("exit", () => resolve());
-    proc.kill("SIGTERM");
-  });
-}
 
 test("a database outage shows 'database unavailable, retrying' and the page comes back by itself", async ({ page }) => {
   test.setTimeout(180_000);

@@ -7,15 +7,15 @@ import { toContext } from "./text-input";
 import type { FormatId, NormalizedRun, ParseOptions, RunFile } from "./types";
 
 /** Summary formats hold the tool's own totals; detail formats hold the time series. */
-const SUMMARY: FormatId[] = ["k6-summary-export-json", "k6-handle-summary-json", "gatling-stats-json"];
-const DETAIL: FormatId[] = ["k6-ndjson", "gatling-simulation-log"];
+export const SUMMARY_FORMATS: FormatId[] = ["k6-summary-export-json", "k6-handle-summary-json", "gatling-stats-json"];
+export const DETAIL_FORMATS: FormatId[] = ["k6-ndjson", "gatling-simulation-log"];
 
 /**
  * A summary file plus the detailed output of the same run (k6 summary + NDJSON, Gatling
  * stats.json + simulation.log): totals and percentiles from the summary, the time series,
  * steps, start and (when the summary has none) endpoints, errors and users from the detail.
  */
-function mergeSummaryAndDetail(summary: NormalizedRun, detail: NormalizedRun): NormalizedRun {
+export function mergeSummaryAndDetail(summary: NormalizedRun, detail: NormalizedRun): NormalizedRun {
   const run: NormalizedRun = { ...summary };
   run.samples = detail.samples;
   run.steps = detail.steps;
@@ -66,8 +66,8 @@ export async function parseRunFiles(files: RunFile[], opts: ParseOptions = {}): 
   }
   if (locustFiles) return buildLocustRun(locust, files.length === 1 ? files[0].name : undefined);
   if (runs.length === 1) return runs[0].run;
-  const summary = runs.filter((r) => SUMMARY.includes(r.format));
-  const detail = runs.filter((r) => DETAIL.includes(r.format));
+  const summary = runs.filter((r) => SUMMARY_FORMATS.includes(r.format));
+  const detail = runs.filter((r) => DETAIL_FORMATS.includes(r.format));
   if (
     runs.length === 2 &&
     summary.length === 1 &&

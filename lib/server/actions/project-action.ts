@@ -26,20 +26,25 @@ export function projectAction<S extends z.ZodType, T>(
       const input = opts.schema.parse(raw);
       return { ok: true, data: await fn(access, input, requestId) };
     } catch (err) {
-      if (err instanceof ZodError) {
-        return {
-          ok: false,
-          error: {
-            code: "invalid_input", status: 422,
-            message: err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "),
-            details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-          },
-        };
-      }
-      const e = !(err instanceof AppError) && isDatabaseUnavailable(err) ? new UnavailableError() : err;
-      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, details: e.details, status: e.status } };
-      logger.error({ msg: "action failed", action: opts.name, requestId, err: err instanceof Error ? err.stack : String(err) });
-      return { ok: false, error: { code: "internal", status: 500, message: `Something went wrong (request ${requestId}); it has been logged.` } };
+      return toActionError(err, opts.name, requestId);
     }
   };
+}
+
+/** Expected errors become data the form shows; anything else is logged with the request id. */
+export function toActionError(err: unknown, name: string, requestId: string): Extract<ActionResult<never>, { ok: false }> {
+  if (err instanceof ZodError) {
+    return {
+      ok: false,
+      error: {
+        code: "invalid_input", status: 422,
+        message: err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "),
+        details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      },
+    };
+  }
+  const e = !(err instanceof AppError) && isDatabaseUnavailable(err) ? new UnavailableError() : err;
+  if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, details: e.details, status: e.status } };
+  logger.error({ msg: "action failed", action: name, requestId, err: err instanceof Error ? err.stack : String(err) });
+  return { ok: false, error: { code: "internal", status: 500, message: `Something went wrong (request ${requestId}); it has been logged.` } };
 }

@@ -5,30 +5,13 @@ import { withFile } from "@/lib/ingest/errors";
 import { readLocustPart } from "@/lib/ingest/locust-parts";
 import { buildLocustRun, type LocustParts } from "@/lib/ingest/locust-run";
 import { openDetected, parseDetected } from "@/lib/ingest/parse-run";
+import { DETAIL_FORMATS, SUMMARY_FORMATS, mergeSummaryAndDetail } from "@/lib/ingest/parse-run-files";
 import { toContext } from "@/lib/ingest/text-input";
 import type { MeteredFile } from "./upload-meter";
 
-const SUMMARY: FormatId[] = ["k6-summary-export-json", "k6-handle-summary-json", "gatling-stats-json"];
-const DETAIL: FormatId[] = ["k6-ndjson", "gatling-simulation-log"];
-
-/** Same rule as lib/ingest `parseRunFiles` (kept in step by import-run.test.ts, which compares both). */
-function mergeSummaryAndDetail(summary: NormalizedRun, detail: NormalizedRun): NormalizedRun {
-  const run: NormalizedRun = { ...summary };
-  run.samples = detail.samples;
-  run.steps = detail.steps;
-  run.startedAt = summary.startedAt ?? detail.startedAt;
-  run.users = summary.users ?? detail.users;
-  run.name = summary.name ?? detail.name;
-  if (!run.endpoints.length) run.endpoints = detail.endpoints;
-  if (detail.errors.some((e) => e.kind !== "KO")) run.errors = [...detail.errors];
-  if (detail.requests !== summary.requests || detail.failures !== summary.failures) {
-    run.warnings = [
-      ...run.warnings,
-      `the detailed output counts ${detail.requests} requests / ${detail.failures} failures, the summary ${summary.requests} / ${summary.failures}: the summary's figures are used`,
-    ];
-  }
-  return run;
-}
+// The same merge rule and format lists as lib/ingest `parseRunFiles`.
+const SUMMARY = SUMMARY_FORMATS;
+const DETAIL = DETAIL_FORMATS;
 
 /**
  * `parseRunFiles` for files that arrive one after the other (a multipart upload: the next part
