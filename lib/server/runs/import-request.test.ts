@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDatabase } from "@/tests/helpers/test-db";
 import type { ProjectAccess } from "../principal";
-import { BUNDLED_FIXTURES, runTableCounts } from "./import-test-utils";
+import { BUNDLED_FIXTURES, runTableCounts } from "@/tests/helpers/import-fixtures";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let access: ProjectAccess;

@@ -4,7 +4,7 @@ import { streamFromBuffer, type RunFile } from "@/lib/ingest";
 import { createTestDatabase } from "@/tests/helpers/test-db";
 import { AppError, InvalidInputError, PayloadTooLargeError } from "../errors";
 import { importRun } from "./import-run";
-import { runTableCounts } from "./import-test-utils";
+import { runTableCounts } from "@/tests/helpers/import-fixtures";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let projectId: string;

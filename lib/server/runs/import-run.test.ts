@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/tests/helpers/test-db";
 import { ConflictError, InvalidInputError } from "../errors";
 import type { Principal } from "../principal";
 import { importRun, parseUpload } from "./import-run";
-import { BUNDLED_FIXTURES, SHARED_FIXTURES, fixtureRuns, runTableCounts } from "./import-test-utils";
+import { BUNDLED_FIXTURES, SHARED_FIXTURES, fixtureRuns, runTableCounts } from "@/tests/helpers/import-fixtures";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let projectId: string;

@@ -1,10 +1,10 @@
 /** Helpers for the import tests (imported by *.test.ts only). */
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "../db";
+import type { Db } from "@/lib/server/db";
 
-export const SHARED_FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/loadtests");
-export const BUNDLED_FIXTURES = path.resolve(__dirname, "../../../tests/fixtures/loadtests");
+export const SHARED_FIXTURES = path.resolve(__dirname, "../../../shared/fixtures/loadtests");
+export const BUNDLED_FIXTURES = path.resolve(__dirname, "../fixtures/loadtests");
 
 const DATA_FILE = /\.(csv|jtl|json|ndjson|log|xml)$/i;
 
