@@ -11,7 +11,7 @@ import { from as copyFrom } from "pg-copy-streams";
 
 const csv = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** One normalized row per request of a k6 NDJSON or JMeter CSV file; returns the row count. */
+/** One normalized row per request (k6 NDJSON, JMeter CSV) or per history row (Locust); returns the row count. */
 export async function normalizeRequests(input: string, output: string): Promise<number> {
   const out = fs.createWriteStream(output);
   const lines = readline.createInterface({ input: fs.createReadStream(input), crlfDelay: Infinity });
@@ -34,7 +34,12 @@ export async function normalizeRequests(input: string, output: string): Promise<
       }
       const f = line.split(",");
       const at = (name: string) => f[header!.indexOf(name)];
-      buf.push(`${new Date(Number(at("timeStamp"))).toISOString()},${csv(at("label"))},${at("elapsed")},${at("success")}\n`);
+      if (header[0] === "Timestamp") {
+        // Locust history: one row per endpoint and second (its median, and whether it failed).
+        buf.push(`${new Date(Number(at("Timestamp")) * 1000).toISOString()},${csv(at("Name"))},${at("50%") === "N/A" ? 0 : at("50%")},${Number(at("Failures/s")) === 0}\n`);
+      } else {
+        buf.push(`${new Date(Number(at("timeStamp"))).toISOString()},${csv(at("label"))},${at("elapsed")},${at("success")}\n`);
+      }
     }
     rows++;
     if (buf.length >= 10_000) await flush();

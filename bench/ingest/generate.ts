@@ -118,3 +118,38 @@ export async function generateJmeterCsv(path: string, rows: number): Promise<{ b
   await w.close();
   return { bytes: w.bytes, lines: rows + 1 };
 }
+
+/**
+ * A Locust 2.x `--csv-full-history` stats_history CSV of `rows` rows: every second one row per
+ * endpoint and one Aggregated row, users stepping through the four levels.
+ */
+export async function generateLocustHistory(path: string, rows: number): Promise<{ bytes: number; lines: number }> {
+  const w = new Writer(fs.createWriteStream(path));
+  const r = rng(11);
+  await w.write("Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,Total Average Content Size\n");
+  const perSecond = ENDPOINTS.length + 1;
+  const seconds = Math.ceil(rows / perSecond);
+  const start = Math.floor(Date.parse("2026-01-18T09:00:00Z") / 1000);
+  const totals = new Map<string, { n: number; f: number }>();
+  let written = 0;
+  for (let s = 0; s < seconds && written < rows; s++) {
+    const level = LEVELS[Math.min(LEVELS.length - 1, Math.floor((s / seconds) * LEVELS.length))];
+    let aggN = 0, aggF = 0, aggRps = 0, aggFps = 0, aggP50 = 0;
+    for (const [method, path_] of [...ENDPOINTS, ["", "Aggregated"]]) {
+      if (written >= rows) break;
+      const agg = path_ === "Aggregated";
+      const { ms } = sample(r, level);
+      const rps = agg ? aggRps : level * 0.12 * (0.8 + r() * 0.4);
+      const fps = agg ? aggFps : rps * (level >= 400 ? 0.03 : level >= 200 ? 0.004 : 0.0005);
+      const t = totals.get(path_) ?? { n: 0, f: 0 };
+      if (agg) { t.n = aggN; t.f = aggF; } else { t.n += Math.round(rps); t.f += Math.round(fps); aggN += t.n; aggF += t.f; aggRps += rps; aggFps += fps; aggP50 = Math.max(aggP50, ms); }
+      totals.set(path_, t);
+      const p50 = Math.round(agg ? aggP50 : ms);
+      const pct = [1, 1.1, 1.2, 1.3, 1.6, 2, 2.6, 3, 4, 5, 6].map((k) => Math.round(p50 * k)).join(",");
+      await w.write(`${start + s},${level},${method},${path_},${rps.toFixed(6)},${fps.toFixed(6)},${pct},${t.n},${t.f},${p50},${(p50 * 1.1).toFixed(3)},${(p50 * 0.3).toFixed(3)},${(p50 * 6).toFixed(3)},2300.0\n`);
+      written++;
+    }
+  }
+  await w.close();
+  return { bytes: w.bytes, lines: written + 1 };
+}

@@ -14,7 +14,7 @@ import { createPrismaClient } from "@/lib/server/db";
 import { startEmbeddedPostgres } from "@/lib/server/runtime/embedded-postgres";
 import { migrate } from "@/lib/server/runtime/migrate";
 import { copyRequests, normalizeRequests } from "./copy-baseline";
-import { generateJmeterCsv, generateK6Ndjson } from "./generate";
+import { generateJmeterCsv, generateK6Ndjson, generateLocustHistory } from "./generate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const OUT = path.join(ROOT, "bench", "out");
@@ -63,6 +63,8 @@ async function main() {
   // 1 GB (10^9 bytes): just under the default upload limit of 1 GiB, so the same file also goes through the API.
   await ensureFile(k6, () => generateK6Ndjson(k6, arg("k6-bytes", 1e9)));
   await ensureFile(jtl, () => generateJmeterCsv(jtl, arg("jmeter-rows", 2_000_000)));
+  const locust = path.join(OUT, "locust-1m_stats_history.csv");
+  await ensureFile(locust, () => generateLocustHistory(locust, arg("locust-rows", 1_000_000)));
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "launchgate-bench-ingest-"));
   fs.chmodSync(dataDir, 0o755);
@@ -72,10 +74,10 @@ async function main() {
     const db = createPrismaClient(pg.url, { max: 2 });
     const project = await db.project.create({ data: { slug: "bench", name: "Ingest benchmark" } });
     await db.$disconnect();
-    const results = [k6, jtl].map((f) => importInChild(pg.url, project.id, f));
+    const results = [k6, jtl, locust].map((f) => importInChild(pg.url, project.id, f));
     // The yardstick: COPY of the same requests, normalized, into a table in the same database.
     const baselines: { file: string; requests: number; copySeconds: number; importSeconds: number }[] = [];
-    for (const [i, f] of [k6, jtl].entries()) {
+    for (const [i, f] of [k6, jtl, locust].entries()) {
       const normalized = `${f}.requests.csv`;
       const requests = await normalizeRequests(f, normalized);
       const copySeconds = await copyRequests(pg.url, normalized);
@@ -92,7 +94,7 @@ async function main() {
           (rss > TARGET_RSS_MB ? ` OVER the ${TARGET_RSS_MB} MB target` : ""),
       );
     }
-    console.log("\n| file | requests | import: requests/s | COPY of the normalized requests: rows/s | import / COPY |");
+    console.log("\n| file | normalized rows | import: rows/s | COPY of the normalized rows: rows/s | import / COPY |");
     console.log("| --- | ---: | ---: | ---: | ---: |");
     for (const b of baselines) {
       const imp = b.requests / b.importSeconds;

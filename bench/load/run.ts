@@ -52,9 +52,12 @@ async function main() {
   const env = await startBenchDatabase();
   const project = await env.db.project.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } });
   const cat = await env.db.category.findFirstOrThrow({ where: { projectId: project.id } });
-  // One P3 item per connection to PATCH, so writers never conflict with each other.
+  // P3 items to PATCH round-robin (4 per connection at the top level), each with the version the
+  // last response gave, so writers do not conflict with each other. (autocannon resets a
+  // connection's context every pass through the request list, so versions live here.)
+  const versions = new Map<string, number>();
   const items = await env.db.$transaction(
-    Array.from({ length: Math.max(...LEVELS) }, (_, i) => env.db.checklistItem.create({ data: { projectId: project.id, categoryId: cat.id, title: `load item ${i}`, priority: "P3" }, select: { id: true } })),
+    Array.from({ length: 4 * Math.max(...LEVELS) }, (_, i) => env.db.checklistItem.create({ data: { projectId: project.id, categoryId: cat.id, title: `load item ${i}`, priority: "P3" }, select: { id: true } })),
   );
   const server = await startServer(env.pg.url);
   const rows: Row[] = [];
@@ -74,14 +77,17 @@ async function main() {
           { method: "GET", path: `/api/v1/projects/${SLUG}/items?pageSize=50&sort=priority`, headers: auth, onResponse: (st: number) => countStatus("items API", st) },
           {
             method: "PATCH",
-            setupRequest: (req: Record<string, unknown>, ctx: { item?: string; version?: number; n?: number }) => {
-              if (!ctx.item) { ctx.item = items[next++ % items.length].id; ctx.version = 1; ctx.n = 0; }
-              ctx.n! += 1;
-              return { ...req, path: `/api/v1/projects/${SLUG}/items/${ctx.item}`, headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ status: ctx.n! % 2 ? "IN_PROGRESS" : "OPEN", version: ctx.version }) };
+            setupRequest: (req: Record<string, unknown>) => {
+              const id = items[next++ % items.length].id;
+              const version = versions.get(id) ?? 1;
+              return { ...req, path: `/api/v1/projects/${SLUG}/items/${id}`, headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ status: version % 2 ? "IN_PROGRESS" : "OPEN", version }) };
             },
-            onResponse: (status: number, body: string, ctx: { version?: number }) => {
+            onResponse: (status: number, body: string) => {
               countStatus("item PATCH", status);
-              if (status === 200) ctx.version = (JSON.parse(body) as { version: number }).version;
+              if (status === 200) {
+                const r = JSON.parse(body) as { id: string; version: number };
+                versions.set(r.id, Math.max(versions.get(r.id) ?? 1, r.version));
+              }
             },
           },
         ],
