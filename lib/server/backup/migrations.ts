@@ -1,23 +1,12 @@
 import "server-only";
 import crypto from "node:crypto";
 import type pg from "pg";
-import type { MigrationFile } from "@/lib/server/runtime/migrate";
+import { BOOKKEEPING_DDL, PRISMA_ADVISORY_LOCK, type MigrationFile } from "@/lib/server/runtime/migrate";
 import { MIGRATIONS_TABLE, RestoreRefusedError, type TBackupMigration } from "./format";
 
-/** Prisma's migration lock id, as in lib/server/runtime/migrate.ts: no migration runs during a restore. */
-export const PRISMA_ADVISORY_LOCK = 72707369;
-
-/** Prisma's bookkeeping table, exactly as lib/server/runtime/migrate.ts creates it. */
-export const BOOKKEEPING_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum"              VARCHAR(64) NOT NULL,
-    "finished_at"           TIMESTAMPTZ,
-    "migration_name"        VARCHAR(255) NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        TIMESTAMPTZ,
-    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-)`;
+// The runner's own lock id and bookkeeping table: a restore and `migrate` never run at once and
+// build `_prisma_migrations` the same way.
+export { BOOKKEEPING_DDL, PRISMA_ADVISORY_LOCK };
 
 /** Migrations that finished and were not rolled back, in name order (as the runner applies them). */
 export async function readAppliedMigrations(client: pg.ClientBase): Promise<TBackupMigration[]> {

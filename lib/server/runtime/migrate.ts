@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 
 /** Prisma's own lock id, so `prisma migrate deploy` and this runner never run at once. */
-const PRISMA_ADVISORY_LOCK = 72707369;
+export const PRISMA_ADVISORY_LOCK = 72707369;
 
 export interface MigrationFile {
   name: string;
@@ -29,7 +29,7 @@ export function listMigrations(dir = getMigrationsDir()): MigrationFile[] {
     });
 }
 
-const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+export const BOOKKEEPING_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
     "finished_at"           TIMESTAMPTZ,
@@ -56,7 +56,7 @@ export async function migrate(
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
-    await client.query(BOOKKEEPING);
+    await client.query(BOOKKEEPING_DDL);
     const { rows } = await client.query<{
       migration_name: string;
       checksum: string;
