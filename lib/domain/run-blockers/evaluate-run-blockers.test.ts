@@ -85,8 +85,10 @@ describe("evaluateRunBlockers: one open item per (series, rule, endpoint); a pas
     });
   });
 
-  it("a run that did not reach the item's load, or fails again below 200, does not resolve it", () => {
+  it("a run that did not reach the item's load, is red at the first level above it, or fails again below 200, does not resolve it", () => {
     expect(evaluateRunBlockers(run({ steps: [step(50, 80, 0), step(100, 300, 50)] }), S, [capacityItem])).toEqual([]);
+    // 100 yellow, then 250 red (above 200: no new item), so 150 users is not shown to pass.
+    expect(evaluateRunBlockers(run({ steps: [step(100, 300, 50), step(250, 900, 300)] }), S, [capacityItem])).toEqual([]);
     const worse = evaluateRunBlockers(run({ steps: [step(100, 300, 50), step(150, 400, 60), step(200, 2100, 90)] }), S, [capacityItem]);
     expect(worse).toMatchObject([{ kind: "fail-again", itemId: "i1", finding: { users: 200, zone: "death" } }]);
   });

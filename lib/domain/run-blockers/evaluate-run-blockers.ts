@@ -81,11 +81,12 @@ export function findRunBlockers(run: BlockerRun, s: BlockerSettings): BlockerFin
 /** Does the run pass where an open item failed? Only a run that measured that load (or endpoint) can say. */
 function resolves(run: BlockerRun, levels: Level[], open: OpenRunBlocker, s: BlockerSettings): string | null {
   if (open.rule === "capacity-zone") {
-    const top = levels.length ? Math.max(...levels.map((l) => l.users)) : 0;
-    if (top < open.users) return null;
-    const upTo = levels.filter((l) => l.users <= Math.max(open.users, Math.min(top, requiredUsersOf(s))));
-    if (upTo.some((l) => zoneRank(l.zone) >= zoneRank("red"))) return null;
+    // The first level at or above the item's load must be yellow or better, and so must every level below it
+    // and every measured level up to the required load.
     const at = levels.filter((l) => l.users >= open.users).sort((a, b) => a.users - b.users)[0];
+    if (!at) return null;
+    const upTo = levels.filter((l) => l.users <= Math.max(at.users, requiredUsersOf(s)));
+    if (upTo.some((l) => zoneRank(l.zone) >= zoneRank("red"))) return null;
     return `Run "${run.name}" of ${run.runDate} (id ${run.id}) stays ${at.zone} or better up to ${at.users} users: ${ms(at.p95Ms)}, ${formatPercent(at.errorRatePercent)}% errors`;
   }
   if (!endpointRuleApplies(levels, s)) return null;
