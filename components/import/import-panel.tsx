@@ -123,6 +123,18 @@ export function ImportPanel({ slug, maxBytes, series = [] }: { slug: string; max
 
       <fieldset disabled={busy} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <legend className="sr-only">Optional details</legend>
+        <Field label="Name (optional)" htmlFor="import-name" hint={preview ? `Detected: ${preview.name}` : "Default: from the file"}>
+          <input id="import-name" className={inputClass} value={opts.name} onChange={set("name")} maxLength={200} />
+        </Field>
+        <Field label="Kind (optional)" htmlFor="import-kind" hint={preview && !opts.kind ? `Detected: ${preview.kind}` : "Default: STRESS when stepped, else LOAD"}>
+          <select id="import-kind" className={inputClass} value={opts.kind} onChange={set("kind")}>
+            <option value="">Detect</option>
+            {RUN_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+          </select>
+        </Field>
+        <Field label="Users (optional)" htmlFor="import-users" hint={preview ? `Detected: ${preview.users ?? "none"}` : "Default: from the file"}>
+          <input id="import-users" className={inputClass} inputMode="numeric" pattern="[0-9]*" value={opts.users} onChange={set("users")} />
+        </Field>
         <Field label="Series" htmlFor="import-series" className={seriesChoice === NEW_SERIES ? "" : "sm:col-span-3"}
           hint={preview ? `Goes to: ${preview.series.name}${preview.series.launchEvidence ? " (launch evidence)" : " (not launch evidence)"}${preview.seriesExists ? "" : ", created on save"}` : "Only launch-evidence series feed capacity and the verdict"}>
           <select id="import-series" className={inputClass} value={seriesChoice}
@@ -137,18 +149,6 @@ export function ImportPanel({ slug, maxBytes, series = [] }: { slug: string; max
             <input id="import-series-new" className={inputClass} value={opts.series} onChange={set("series")} maxLength={64} placeholder="checkout-staging" />
           </Field>
         )}
-        <Field label="Name (optional)" htmlFor="import-name" hint={preview ? `Detected: ${preview.name}` : "Default: from the file"}>
-          <input id="import-name" className={inputClass} value={opts.name} onChange={set("name")} maxLength={200} />
-        </Field>
-        <Field label="Kind (optional)" htmlFor="import-kind" hint={preview && !opts.kind ? `Detected: ${preview.kind}` : "Default: STRESS when stepped, else LOAD"}>
-          <select id="import-kind" className={inputClass} value={opts.kind} onChange={set("kind")}>
-            <option value="">Detect</option>
-            {RUN_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
-          </select>
-        </Field>
-        <Field label="Users (optional)" htmlFor="import-users" hint={preview ? `Detected: ${preview.users ?? "none"}` : "Default: from the file"}>
-          <input id="import-users" className={inputClass} inputMode="numeric" pattern="[0-9]*" value={opts.users} onChange={set("users")} />
-        </Field>
       </fieldset>
 
       {error && <ErrorBox error={error} />}

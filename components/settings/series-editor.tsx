@@ -17,6 +17,7 @@ function SeriesRow({ slug, s, canEdit }: { slug: string; s: SeriesDto; canEdit: 
   const [environment, setEnvironment] = useState(s.environment);
   const [description, setDescription] = useState(s.description ?? "");
   const update = useAction(updateSeriesAction);
+  const [evidence, setEvidence] = useState(s.launchEvidence);
   const id = `series-${s.slug}`;
   return (
     <li className="py-3" data-testid={id}>
@@ -24,7 +25,7 @@ function SeriesRow({ slug, s, canEdit }: { slug: string; s: SeriesDto; canEdit: 
         <span className="font-medium text-slate-900">{s.name}</span>
         <code className="rounded bg-slate-100 px-1 text-xs text-slate-700">{s.slug}</code>
         <span className="text-xs text-slate-600">{s.environment}</span>
-        <EvidenceBadge on={s.launchEvidence} />
+        <EvidenceBadge on={evidence} />
         <span className="text-xs text-slate-500">
           {s.runCount} run{s.runCount === 1 ? "" : "s"}{s.latestRunDate ? `, latest ${s.latestRunDate}` : ""}
         </span>
@@ -33,8 +34,13 @@ function SeriesRow({ slug, s, canEdit }: { slug: string; s: SeriesDto; canEdit: 
       {canEdit && (
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" checked={s.launchEvidence} disabled={update.pending}
-              onChange={(e) => void update.run(slug, { slug: s.slug, patch: { launchEvidence: e.target.checked } })} />
+            <input type="checkbox" checked={evidence} disabled={update.pending}
+              onChange={async (e) => {
+                const next = e.target.checked;
+                setEvidence(next);
+                const res = await update.run(slug, { slug: s.slug, patch: { launchEvidence: next } });
+                if (!res.ok) setEvidence(!next);
+              }} />
             Launch evidence (feeds capacity, anomalies and gates 2–4)
           </label>
           {!editing && <button type="button" className={buttonClass.secondary} onClick={() => setEditing(true)} aria-label={`Edit series ${s.name}`}>Edit</button>}
