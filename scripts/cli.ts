@@ -16,7 +16,7 @@ Commands:
   token create --project SLUG --role ROLE [--name N] [--expires-in-days D]
                                                 print a new project API token (shown once)
   backup <file> / restore <file> [--yes]        gzip'd snapshot of the whole database / replace it by one
-  import <slug> <files...> [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]
+  import <slug> <files...> [--series S] [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]
                                                 import one load-test run (several files = one run);
                                                 exit 0 imported, 1 bad file (file:line: reason),
                                                 duplicate or too large, 3 unknown project

@@ -39,6 +39,7 @@ export async function generateLargeProject(db: Db, slug: string, log: (s: string
   });
   for (let i = 0; i < events.length; i += 2000) await db.itemEvent.createMany({ data: events.slice(i, i + 2000) });
   log(`  5,000 items, ${events.length} events`);
+  const { id: seriesId } = await db.loadTestSeries.create({ data: { projectId: project.id, slug: "default", name: "Default", environment: "unspecified", launchEvidence: true } });
   const runIds: string[] = [];
   const runs = Array.from({ length: 1000 }, (_, i) => {
     const users = 10 * (1 + (i % 60));
@@ -46,14 +47,14 @@ export async function generateLargeProject(db: Db, slug: string, log: (s: string
     const id = crypto.randomUUID();
     runIds.push(id);
     return {
-      id, projectId: project.id, name: `Run ${i}`, kind: "LOAD" as const, tool: "locust", users, durationSeconds: 300, requests,
+      id, projectId: project.id, seriesId, name: `Run ${i}`, kind: "LOAD" as const, tool: "locust", users, durationSeconds: 300, requests,
       failures: Math.floor(requests * (users > 400 ? 0.02 : 0.0005)), p50Ms: 10 + users / 10, p95Ms: 40 + users, p99Ms: 80 + users * 2, throughputRps: Math.min(users * 0.7, 300),
       runDate: new Date(start + (i % 30) * 86_400_000), createdAt: new Date(start + i * 3_600_000),
     };
   });
   await db.testRun.createMany({ data: runs });
   const stab = await db.testRun.create({
-    data: { projectId: project.id, name: "Soak", kind: "STABILITY", runDate: new Date("2026-01-20T00:00:00Z"), baselineMeanMs: 10, baselineP99Ms: 30, intervalSeconds: 1, requests: 0, failures: 0 },
+    data: { projectId: project.id, seriesId, name: "Soak", kind: "STABILITY", runDate: new Date("2026-01-20T00:00:00Z"), baselineMeanMs: 10, baselineP99Ms: 30, intervalSeconds: 1, requests: 0, failures: 0 },
   });
   // 1,000,000 samples: 1,000 on each of 999 load runs and 1,000 on the stability run, made in SQL.
   const sampled = [...runIds.slice(0, 999), stab.id];

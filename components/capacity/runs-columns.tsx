@@ -7,6 +7,7 @@ import {
 } from "@tanstack/react-table";
 import type { CapacityRunRow } from "@/lib/domain/view/capacity-chart";
 import { formatDuration } from "@/lib/domain/view/run-detail";
+import { SeriesLabel } from "../runs/series-label";
 import { ZoneBadge } from "./zone-badge";
 
 /** Client-side sorting over the (few) runs of a project. */
@@ -30,10 +31,13 @@ export const runsColumns = helper.columns([
     sortFn: "text",
     meta: { className: "min-w-40" },
     cell: ({ row, table }) => (
-      <Link href={`/projects/${encodeURIComponent(table.options.meta!.slug)}/runs/${row.original.id}`}
-        className="font-medium text-blue-800 underline-offset-2 hover:underline">
-        {row.original.name}
-      </Link>
+      <span className="flex flex-col">
+        <Link href={`/projects/${encodeURIComponent(table.options.meta!.slug)}/runs/${row.original.id}`}
+          className="font-medium text-blue-800 underline-offset-2 hover:underline">
+          {row.original.name}
+        </Link>
+        {row.original.series && <span className="text-xs"><SeriesLabel series={row.original.series} /></span>}
+      </span>
     ),
   }),
   helper.accessor("kind", { header: "Kind", sortFn: "text", meta: { className: "whitespace-nowrap text-xs" } }),
@@ -69,7 +73,9 @@ export const runsColumns = helper.columns([
       <span className="inline-flex items-center gap-1">
         <ZoneBadge zone={row.original.zone} />
         {row.original.anomalous && <span className="text-xs font-medium text-red-700">anomaly</span>}
-        {row.original.zone === null && row.original.kind !== "STABILITY" && <span className="text-xs text-slate-500">superseded</span>}
+        {row.original.zone === null && row.original.kind !== "STABILITY" && (
+          <span className="text-xs text-slate-500">{row.original.series && !row.original.series.launchEvidence ? "not counted" : "superseded"}</span>
+        )}
       </span>
     ),
   }),

@@ -111,7 +111,20 @@ export function createChecklistColumns(caps: ChecklistCaps) {
     helper.accessor("source", {
       header: "Source",
       meta: { className: "min-w-32" },
-      cell: ({ getValue }) => getValue() ?? <span className="text-slate-400">—</span>,
+      cell: ({ getValue, row, table }) => {
+        const item = row.original;
+        const source = getValue() ?? <span className="text-slate-400">—</span>;
+        if (!item.runId) return source;
+        return (
+          <span className="flex flex-col">
+            <span>{source}</span>
+            <a href={`/projects/${encodeURIComponent(table.options.meta!.slug)}/runs/${encodeURIComponent(item.runId)}`}
+              className="text-xs text-blue-700 underline-offset-2 hover:underline" aria-label={`The load-test run of "${item.title}"`}>
+              its run
+            </a>
+          </span>
+        );
+      },
     }),
   ]);
 

@@ -33,10 +33,15 @@ function ErrorBox({ error }: { error: ApiError }) {
  * Import panel: pick or drop the files of one run, preview what the server detects (a dry run,
  * nothing stored), then save. Uploads stream to the API with per-file progress.
  */
-export function ImportPanel({ slug, maxBytes }: { slug: string; maxBytes: number }) {
+export interface SeriesChoice { slug: string; name: string; environment: string; launchEvidence: boolean }
+
+const NEW_SERIES = "__new";
+
+export function ImportPanel({ slug, maxBytes, series = [] }: { slug: string; maxBytes: number; series?: SeriesChoice[] }) {
   const router = useRouter();
   const [files, setFiles] = useState<File[]>([]);
-  const [opts, setOpts] = useState<ImportOptionsInput>({ name: "", kind: "", users: "" });
+  const [opts, setOpts] = useState<ImportOptionsInput>({ name: "", kind: "", users: "", series: "" });
+  const [seriesChoice, setSeriesChoice] = useState("");
   const [phase, setPhase] = useState<Phase>("idle");
   const [progress, setProgress] = useState<number[] | null>(null);
   const [preview, setPreview] = useState<RunPreview | null>(null);
@@ -91,11 +96,21 @@ export function ImportPanel({ slug, maxBytes }: { slug: string; maxBytes: number
     return (
       <div className="space-y-3" data-testid="import-success">
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Imported “{saved.name}”: {saved.requests.toLocaleString("en-US")} requests{saved.steps.length ? `, ${saved.steps.length} capacity levels` : ""}.{" "}
+          Imported “{saved.name}” into the series “{saved.series.name}”{saved.series.launchEvidence ? " (launch evidence)" : ""}: {saved.requests.toLocaleString("en-US")} requests{saved.steps.length ? `, ${saved.steps.length} capacity levels` : ""}.{" "}
           <Link href={`/projects/${slug}/runs/${saved.id}`} className="font-medium underline">Open the run</Link>
           {" · "}
           <Link href={`/projects/${slug}/capacity`} className="font-medium underline">See capacity</Link>
         </p>
+        {saved.blockers.length > 0 && (
+          <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-blockers">
+            {saved.blockers.map((b) => (
+              <li key={`${b.itemId}-${b.change}`}>
+                {b.change === "opened" ? "Opened the P1 item" : b.change === "resolved" ? "Resolved the item" : "Failed again:"} “{b.title}”
+              </li>
+            ))}
+            <li><Link href={`/projects/${slug}/checklist?priority=P1`} className="font-medium underline">See the checklist</Link></li>
+          </ul>
+        )}
         <button type="button" className={buttonClass.secondary} onClick={() => reset()}>Import another run</button>
       </div>
     );
@@ -120,6 +135,20 @@ export function ImportPanel({ slug, maxBytes }: { slug: string; maxBytes: number
         <Field label="Users (optional)" htmlFor="import-users" hint={preview ? `Detected: ${preview.users ?? "none"}` : "Default: from the file"}>
           <input id="import-users" className={inputClass} inputMode="numeric" pattern="[0-9]*" value={opts.users} onChange={set("users")} />
         </Field>
+        <Field label="Series" htmlFor="import-series" className={seriesChoice === NEW_SERIES ? "" : "sm:col-span-3"}
+          hint={preview ? `Goes to: ${preview.series.name}${preview.series.launchEvidence ? " (launch evidence)" : " (not launch evidence)"}${preview.seriesExists ? "" : ", created on save"}` : "Only launch-evidence series feed capacity and the verdict"}>
+          <select id="import-series" className={inputClass} value={seriesChoice}
+            onChange={(e) => { setSeriesChoice(e.target.value); setOpts((o) => ({ ...o, series: e.target.value === NEW_SERIES ? "" : e.target.value })); }}>
+            <option value="">Automatic: the tool&apos;s test name, else Default</option>
+            {series.map((s) => <option key={s.slug} value={s.slug}>{s.name} — {s.environment}{s.launchEvidence ? " · launch evidence" : ""}</option>)}
+            <option value={NEW_SERIES}>New series…</option>
+          </select>
+        </Field>
+        {seriesChoice === NEW_SERIES && (
+          <Field label="New series slug" htmlFor="import-series-new" className="sm:col-span-2" hint="Lowercase letters, digits and dashes; a lead marks it launch evidence in Settings">
+            <input id="import-series-new" className={inputClass} value={opts.series} onChange={set("series")} maxLength={64} placeholder="checkout-staging" />
+          </Field>
+        )}
       </fieldset>
 
       {error && <ErrorBox error={error} />}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatPercent } from "@/lib/domain/format-number";
 import type { RunSummary } from "@/lib/server/runs/run-queries";
+import { SeriesLabel } from "../runs/series-label";
 
 const fmt = (v: number | null, unit = "") => (v === null ? "—" : `${v.toLocaleString("en-US", { maximumFractionDigits: 1 })}${unit}`);
 
@@ -16,7 +17,7 @@ export function RunList({ slug, runs }: { slug: string; runs: RunSummary[] }) {
             <Link href={href(r)} className="block rounded-md border border-slate-200 bg-white p-3 hover:border-slate-400">
               <span className="block break-words font-medium text-slate-900">{r.name}</span>
               <span className="mt-0.5 block text-xs text-slate-600">
-                {r.runDate} · {r.kind} · {r.tool ?? "manual"} · {r.users ?? "?"} users{r.steps.length ? ` · ${r.steps.length} steps` : ""}
+                {r.series.name}{r.series.launchEvidence ? "" : " (not evidence)"} · {r.runDate} · {r.kind} · {r.tool ?? "manual"} · {r.users ?? "?"} users{r.steps.length ? ` · ${r.steps.length} steps` : ""}
               </span>
               <span className="mt-1 block text-sm tabular-nums text-slate-800">
                 {fmt(r.requests)} requests · {formatPercent(r.errorRatePercent)}% errors · p95 {fmt(r.p95Ms, " ms")}
@@ -31,6 +32,7 @@ export function RunList({ slug, runs }: { slug: string; runs: RunSummary[] }) {
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2">Run</th>
+              <th scope="col" className="px-3 py-2">Series</th>
               <th scope="col" className="px-3 py-2">Date</th>
               <th scope="col" className="px-3 py-2">Kind</th>
               <th scope="col" className="px-3 py-2">Tool</th>
@@ -48,6 +50,7 @@ export function RunList({ slug, runs }: { slug: string; runs: RunSummary[] }) {
                   <Link href={href(r)} className="break-words font-medium text-slate-900 underline-offset-2 hover:underline">{r.name}</Link>
                   {r.steps.length > 0 && <span className="ml-1.5 text-xs text-slate-500">{r.steps.length} steps</span>}
                 </td>
+                <td className="px-3 py-2"><SeriesLabel series={r.series} /></td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.runDate}</td>
                 <td className="px-3 py-2">{r.kind}</td>
                 <td className="px-3 py-2">{r.tool ?? "manual"}</td>

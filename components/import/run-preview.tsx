@@ -27,6 +27,7 @@ export function RunPreviewCard({ preview }: { preview: RunPreview }) {
       )}
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Fact label="Run" value={p.name} />
+        <Fact label="Series" value={`${p.series.name}${p.seriesExists ? "" : " (new)"}`} testId="preview-series" />
         <Fact label="Kind" value={p.kind} testId="preview-kind" />
         <Fact label="Users" value={n(p.users)} testId="preview-users" />
         <Fact label="Run date" value={p.runDate} />

@@ -4,6 +4,8 @@ export interface ImportOptionsInput {
   name: string;
   kind: string;
   users: string;
+  /** A series slug; "" = automatic (the tool's test name, else the default series). */
+  series?: string;
 }
 
 export interface ApiError {
@@ -21,6 +23,7 @@ export function importUrl(slug: string, opts: ImportOptionsInput, dryRun: boolea
   if (opts.name.trim()) q.set("name", opts.name.trim());
   if (opts.kind) q.set("kind", opts.kind);
   if (opts.users.trim()) q.set("users", opts.users.trim());
+  if (opts.series?.trim()) q.set("series", opts.series.trim().toLowerCase());
   const qs = q.toString();
   return `/api/v1/projects/${encodeURIComponent(slug)}/runs${qs ? `?${qs}` : ""}`;
 }

@@ -50,6 +50,10 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/v1/projects/[slug]/runs/[id]", path: `${P}/runs/${NONE}`, expect: { ...read, viewer: 404, engineer: 404, lead: 404, admin: 404, viewerToken: 404, leadToken: 404 } },
   // An upload that is not a load-test file: members allowed to import get 422 with the reason.
   { method: "POST", route: "/api/v1/projects/[slug]/runs", path: `${P}/runs?fileName=x.txt`, body: "not a load test", expect: mutation("ENGINEER") },
+  { method: "PATCH", route: "/api/v1/projects/[slug]/runs/[id]", path: `${P}/runs/${NONE}`, body: { seriesSlug: "NOT A SLUG" }, expect: mutation("LEAD") },
+  { method: "GET", route: "/api/v1/projects/[slug]/series", path: `${P}/series`, expect: read },
+  { method: "POST", route: "/api/v1/projects/[slug]/series", path: `${P}/series`, body: {}, expect: mutation("LEAD") },
+  { method: "PATCH", route: "/api/v1/projects/[slug]/series/[seriesSlug]", path: `${P}/series/no-such-series`, body: { launchEvidence: true }, expect: mutation("LEAD", 404) },
   // A decision is signed by a person: tokens are refused after validation.
   { method: "POST", route: "/api/v1/projects/[slug]/decisions", path: `${P}/decisions`, body: {}, expect: mutation("LEAD") },
 ];

@@ -52,6 +52,7 @@ export async function parseGatlingLog(input: TextInput, ctx: ParseContext): Prom
   const acc = new RequestAccumulator(ctx);
   const warnings: string[] = [];
   let name: string | null = null;
+  let testName: string | null = null;
   let runStart: number | null = null;
   let active = 0;
   let records = 0;
@@ -95,6 +96,7 @@ export async function parseGatlingLog(input: TextInput, ctx: ParseContext): Prom
         const stamp = f.find((x) => EPOCH_MS.test(x));
         runStart = stamp ? Number(stamp) : null;
         name = f[3] && !EPOCH_MS.test(f[3]) ? f[3] : f[2] || f[1] || null;
+        testName = f[1]?.trim() || name;
         records++;
       } else if (type === "ERROR") {
         acc.errors.add(errorKindOf(f[1] ?? "error"), 1, null, f[1] ?? null);
@@ -109,6 +111,7 @@ export async function parseGatlingLog(input: TextInput, ctx: ParseContext): Prom
   if (records === 0) throw new IngestError({ file: ctx.fileName, line: 1, reason: "empty file" });
   const run = acc.buildRun("gatling", "gatling-simulation-log");
   run.name = name;
+  run.testName = testName;
   if (runStart !== null) run.startedAt = isoOrNull(runStart);
   run.warnings.push(...warnings);
   return run;

@@ -103,6 +103,7 @@ describe("Gatling: synthetic files", () => {
   it("3.x log: USER records give the user levels → steps", async () => {
     const run = await parseText(log3x([...Array(30).fill(4), 6, ...Array(30).fill(8)]), "simulation.log");
     expect([run.format, run.name, run.users, run.requests, run.failures]).toEqual(["gatling-simulation-log", "stepsim", 8, 30 * 4 + 6 + 30 * 8, 30]);
+    expect(run.testName).toBe("com.example.StepSim");
     expect(run.steps.map((s) => [s.users, s.requests, s.failures, s.p95Ms !== null])).toEqual([
       [4, 120, 0, true],
       [8, 240, 30, true],

@@ -116,5 +116,8 @@ export function parseK6Summary(doc: unknown): NormalizedRun {
   checksOf(root.root_group, checks);
   run.errors = checks.map((c) => ({ kind: "check failed", count: c.fails, endpoint: null, message: c.name }));
   for (const [name, m] of Object.entries(metrics)) run.warnings.push(...failedThresholds(name, m, legacy));
+  // handleSummary may write the script's name beside the data: `JSON.stringify({ testName: "checkout", ...data })`.
+  const testName = typeof root.testName === "string" ? root.testName.trim() : "";
+  if (testName) run.testName = testName.slice(0, 200);
   return finishRun(run);
 }

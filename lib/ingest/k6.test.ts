@@ -149,6 +149,9 @@ describe("k6: synthetic files", () => {
     expect(b.warnings).toContain("k6 threshold failed: http_req_duration p(95)<5");
     expect(b.errors).toEqual([{ kind: "check failed", count: 3, endpoint: null, message: "::g::ok" }]);
     expect(b.durationSeconds).toBe(2);
+    expect(b.testName ?? null).toBeNull();
+    const named = await parseRunFiles([{ name: "s.json", stream: streamFromBuffer(JSON.stringify({ testName: " checkout-smoke ", ...handle })) }]);
+    expect(named.testName).toBe("checkout-smoke");
   });
 
   it("reports the line of invalid JSON", async () => {

@@ -22,6 +22,7 @@ export function mergeSummaryAndDetail(summary: NormalizedRun, detail: Normalized
   run.startedAt = summary.startedAt ?? detail.startedAt;
   run.users = summary.users ?? detail.users;
   run.name = summary.name ?? detail.name;
+  run.testName = summary.testName ?? detail.testName ?? null;
   if (!run.endpoints.length) run.endpoints = detail.endpoints;
   if (detail.errors.some((e) => e.kind !== "KO")) run.errors = [...detail.errors];
   if (detail.requests !== summary.requests || detail.failures !== summary.failures) {

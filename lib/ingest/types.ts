@@ -70,6 +70,12 @@ export interface NormalizedRun {
   tool: ToolId;
   format: FormatId | string;
   name: string | null;
+  /**
+   * The tool's own name for the test, where the file carries one: the Gatling simulation class
+   * (simulation.log RUN record) or a `testName` a k6 handleSummary wrote beside the data. JMeter
+   * JTL and Locust CSV carry none. Imports without a series go to a series of this name.
+   */
+  testName?: string | null;
   users: number | null;
   durationSeconds: number | null;
   startedAt: string | null;

@@ -13,6 +13,7 @@ export function printRun(r: ImportedRun | RunPreview, slug: string): void {
     ? `Dry run (nothing stored) for ${slug}: "${r.name}"${r.duplicateOf ? ` — already imported as run "${r.duplicateOf.name}" (id ${r.duplicateOf.id})` : ""}`
     : `Imported run "${r.name}" (id ${r.id}) into ${slug}`;
   console.log(head);
+  console.log(`  series ${r.series.slug} ("${r.series.name}")${r.series.launchEvidence ? ", launch evidence" : ", not launch evidence"}${r.dryRun && !r.seriesExists ? " (would be created)" : ""}`);
   console.log(`  ${r.tool} ${r.format}, ${r.kind}, run date ${r.runDate}, ${r.users ?? "?"} users, ${r.durationSeconds ?? "?"} s`);
   console.log(`  ${r.requests} requests, ${r.failures} failures (${r.errorRatePercent}%), ${r.throughputRps ?? "?"} req/s`);
   console.log(`  p50 ${ms(r.p50Ms)}, p95 ${ms(r.p95Ms)}, p99 ${ms(r.p99Ms)}, max ${ms(r.maxMs)}`);
@@ -20,11 +21,12 @@ export function printRun(r: ImportedRun | RunPreview, slug: string): void {
   for (const s of r.steps) console.log(`    step ${String(s.users).padStart(6)} users: ${s.requests} requests, ${s.errorRatePercent}% errors, p95 ${ms(s.p95Ms)}`);
   for (const w of r.warnings.slice(0, 20)) console.log(`  warning: ${w}`);
   if (r.warnings.length > 20) console.log(`  … and ${r.warnings.length - 20} more warnings`);
+  if (!r.dryRun) for (const b of r.blockers) console.log(`  checklist: ${b.change} P1 item "${b.title}" (id ${b.itemId})`);
 }
 
 /**
- * `import <slug> <files…> [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]`:
- * several files form one run. Exits 0 when imported, 1 when a file is bad (file:line: reason),
+ * `import <slug> <files…> [--series S] [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]`:
+ * several files form one run (into series S, created when new; without it the tool's test name or the default series). Exits 0 when imported, 1 when a file is bad (file:line: reason),
  * a duplicate or too large, 3 when the project is unknown.
  */
 export async function importCommand(flags: Record<string, string | true>, positional: string[]): Promise<number> {
@@ -40,6 +42,7 @@ export async function importCommand(flags: Record<string, string | true>, positi
   if (!slug || paths.length === 0) throw new UsageError("import needs a project slug and at least one file");
   const parsed = ZRunImportOptions.safeParse({
     format: flag(flags, "format"), name: flag(flags, "name"), kind: flag(flags, "kind"), users: flag(flags, "users"), runDate: flag(flags, "run-date"),
+    series: flag(flags, "series"),
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   for (const p of paths) {

@@ -42,6 +42,10 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   bulkUpdateItemsAction: { need: "LEAD", project: true },
   acceptItemRiskAction: { need: "LEAD", project: true },
   revokeItemRiskAction: { need: "LEAD", project: true },
+  createSeriesAction: { need: "LEAD", project: true },
+  updateSeriesAction: { need: "LEAD", project: true },
+  moveRunToSeriesAction: { need: "LEAD", project: true },
+  updateRunBlockerSettingsAction: { need: "LEAD", project: true },
 };
 
 function discoverActions(): { file: string; name: string }[] {

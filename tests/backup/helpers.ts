@@ -54,7 +54,7 @@ export async function addExtraRows(db: Db, url: string): Promise<void> {
   await db.decision.create({ data: { projectId: project.id, verdict: "NO_GO", comment: "Not yet,\nsee blockers", asOf: new Date("2026-01-18T00:00:00Z"), signedByName: "Lee Lead", snapshot: { verdict: "NO_GO", scorePercent: 58, gates: [{ id: "open-p1", status: "fail" }] } } });
   await db.apiToken.create({ data: { projectId: project.id, name: "ci", role: "ENGINEER", tokenHash: "f".repeat(64), prefix: "lg_ci", expiresAt: new Date("2027-01-01T00:00:00Z") } });
   await db.runSample.create({ data: { runId: run.id, t: new Date("2026-01-18T10:00:00.123Z"), users: 50, rps: 12.25, metrics: { cpu: 0.83, heap: { used: 123, max: 456 } } } });
-  await db.testRun.create({ data: { projectId: project.id, name: "Edge run", kind: "SOAK", runDate: new Date("2026-01-19T00:00:00Z"), fileBytes: 9007199254740993n, fileNames: ['a "quoted", {braced} name.csv', "back\\slash.json", ""], warnings: [], p95Ms: 1e-300 } });
+  await db.testRun.create({ data: { projectId: project.id, seriesId: run.seriesId, name: "Edge run", kind: "SOAK", runDate: new Date("2026-01-19T00:00:00Z"), fileBytes: 9007199254740993n, fileNames: ['a "quoted", {braced} name.csv', "back\\slash.json", ""], warnings: [], p95Ms: 1e-300 } });
   await sql(url, `UPDATE "ItemEvent" SET snapshot = '{"exact": 0.50, "big": 123456789012345678901234567890, "e": 1E+2}' WHERE "actorName" = 'Lee Lead'`);
   await sql(url, `UPDATE "TestRun" SET "p50Ms" = 'NaN', "p99Ms" = '-Infinity', "maxMs" = '-0' WHERE name = 'Edge run'`);
 }

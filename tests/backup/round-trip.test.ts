@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/server/runtime/migrate";
+import { listMigrations, migrate } from "@/lib/server/runtime/migrate";
 import { seedDemo } from "@/lib/server/runtime/seed-demo";
 import { RestoreRefusedError } from "@/lib/server/backup/format";
 import { restoreBackup } from "@/lib/server/backup/restore-backup";
@@ -37,7 +37,7 @@ describe("backup and restore", () => {
   it("backs up through the CLI: header, rows with types preserved, trailer, no partial file left", () => {
     const r = runCli(["backup", file], { DATABASE_URL: source.url });
     expect(r.err).toContain("backup: RunSample");
-    expect(r.out).toMatch(/^Backed up 17 tables, \d+ rows .* verified\.\n$/);
+    expect(r.out).toMatch(/^Backed up 19 tables, \d+ rows .* verified\.\n$/);
     expect(r.code).toBe(0);
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
@@ -97,7 +97,7 @@ describe("backup and restore", () => {
     expect(await dumpTables(target.url)).toEqual(before);
     r = runCli(["restore", "--yes", file], { DATABASE_URL: target.url });
     expect(r.err).toContain("restore: AuditLog");
-    expect(r.out).toMatch(/^Restored 17 tables, \d+ rows from /);
+    expect(r.out).toMatch(/^Restored 19 tables, \d+ rows from /);
     expect(r.code).toBe(0);
     expect(await dumpTables(target.url)).toEqual(await dumpTables(source.url));
   });
@@ -106,17 +106,23 @@ describe("backup and restore", () => {
     const old = await newDb({ migrate: false });
     const oldDir = olderMigrationsDir(1);
     await migrate(old.url, { dir: oldDir });
-    await seedDemo(old.db, "pw");
+    // Rows the first schema holds (the demo seed writes the newest one): a project with a run, no series yet.
+    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p-old', 'older', 'Older', now())`);
+    await sql(old.url, `INSERT INTO "TestRun" (id, "projectId", name, kind, requests, "runDate") VALUES ('r-old', 'p-old', 'Old run', 'LOAD', 42, '2026-01-10')`);
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated
     await seedDemo(target.db, "other");
     const result = await restoreBackup(target.url, oldFile, { yes: true });
     expect(result.schema).toBe("rebuilt");
-    expect(result.appliedMigrations).toEqual(["20261126100100_append_only_records"]);
-    expect(await dumpTables(target.url, { skip: ["_prisma_migrations"] })).toEqual(await dumpTables(old.url, { skip: ["_prisma_migrations"] }));
+    const all = listMigrations().map((m) => m.name);
+    expect(result.appliedMigrations).toEqual(all.slice(1));
+    const runs = await sql<{ id: string; requests: number; slug: string; launchEvidence: boolean }>(target.url,
+      `SELECT t.id, t.requests, s.slug, s."launchEvidence" FROM "TestRun" t JOIN "LoadTestSeries" s ON s.id = t."seriesId"`);
+    expect(runs).toEqual([{ id: "r-old", requests: 42, slug: "default", launchEvidence: true }]);
+    expect(await sql(target.url, `SELECT slug FROM "Project"`)).toEqual([{ slug: "older" }]);
     const applied = await sql<{ migration_name: string }>(target.url, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
-    expect(applied.map((m) => m.migration_name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(applied.map((m) => m.migration_name)).toEqual(all);
     await expect(sql(target.url, `DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
     expect(await migrate(target.url)).toEqual([]);
     fs.rmSync(oldDir, { recursive: true, force: true });

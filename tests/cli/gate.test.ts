@@ -48,7 +48,7 @@ describe("npx launchgate gate", () => {
 
     // A newer, clean run at 300 users resolves the anomaly (latest run per level).
     await t.db.testRun.create({
-      data: { projectId, name: "Rerun 300", kind: "STRESS", users: 300, durationSeconds: 300, requests: 60000, failures: 3, p50Ms: 40, p95Ms: 180, p99Ms: 400, throughputRps: 200, runDate: new Date("2026-01-18T00:00:00Z"), createdAt: new Date("2026-01-18T18:00:00Z") },
+      data: { projectId, seriesId: (await t.db.testRun.findFirstOrThrow({ where: { projectId, kind: "STRESS" } })).seriesId, name: "Rerun 300", kind: "STRESS", users: 300, durationSeconds: 300, requests: 60000, failures: 3, p50Ms: 40, p95Ms: 180, p99Ms: 400, throughputRps: 200, runDate: new Date("2026-01-18T00:00:00Z"), createdAt: new Date("2026-01-18T18:00:00Z") },
     });
     j = JSON.parse(gate("--json").out);
     expect(j.verdict.gates.find((g: { id: string }) => g.id === "anomaly").status).toBe("pass");

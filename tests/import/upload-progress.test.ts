@@ -15,5 +15,6 @@ describe("upload progress per file (components/import/upload-run.ts)", () => {
   it("puts only the given options in the query string", () => {
     expect(importUrl("agent-platform", { name: " Peak ", kind: "", users: "" }, true)).toBe("/api/v1/projects/agent-platform/runs?dryRun=1&name=Peak");
     expect(importUrl("a b", { name: "", kind: "STRESS", users: "300" }, false)).toBe("/api/v1/projects/a%20b/runs?kind=STRESS&users=300");
+    expect(importUrl("p", { name: "", kind: "", users: "", series: " Checkout-Staging " }, false)).toBe("/api/v1/projects/p/runs?series=checkout-staging");
   });
 });

@@ -52,7 +52,7 @@ describe("readiness cache", () => {
     await t.db.project.update({ where: { id: project.id }, data: { teamHoursPerDay: 16, version: { increment: 1 } } });
     r = await both();
     expect(r.projection.deterministic!.workingDays).toBeLessThan(12);
-    await t.db.testRun.create({ data: { projectId: project.id, name: "Rerun 300", kind: "STRESS", users: 300, requests: 1000, failures: 0, p95Ms: 90, throughputRps: 200, runDate: new Date("2026-01-18") } });
+    await t.db.testRun.create({ data: { projectId: project.id, seriesId: (await t.db.testRun.findFirstOrThrow({ where: { projectId: project.id } })).seriesId, name: "Rerun 300", kind: "STRESS", users: 300, requests: 1000, failures: 0, p95Ms: 90, throughputRps: 200, runDate: new Date("2026-01-18") } });
     r = await both();
     expect(r.capacity.anomalies).toEqual([]);
     await t.db.checklistItem.delete({ where: { id: item.id } });

@@ -148,6 +148,8 @@ export interface CapacityRunInput {
   p95Ms: number | null;
   throughputRps: number | null;
   steps: readonly unknown[];
+  /** The run's series; a run of a series that is not launch evidence contributes no level. */
+  series?: { slug: string; name: string; launchEvidence: boolean };
 }
 
 export interface CapacityRunRow extends Omit<CapacityRunInput, "steps"> {

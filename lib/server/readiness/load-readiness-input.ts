@@ -10,6 +10,9 @@ export function todayUtc(): string {
   return toDay(new Date());
 }
 
+/** Capacity, anomalies and gates 2–4 read only the runs of launch-evidence series. */
+const EVIDENCE = { series: { launchEvidence: true } } as const;
+
 const GATE_IDS = new Set<GateId>(["open-p1", "capacity", "anomaly", "stability", "objectives"]);
 
 /**
@@ -39,20 +42,20 @@ export async function loadReadinessInput(projectId: string, asOf: string): Promi
       orderBy: { createdAt: "asc" },
     }),
     db.testRun.findMany({
-      where: { projectId, kind: { not: "STABILITY" } },
+      where: { projectId, kind: { not: "STABILITY" }, ...EVIDENCE },
       select: {
         id: true, name: true, kind: true, users: true, durationSeconds: true, requests: true, failures: true,
         p50Ms: true, p95Ms: true, p99Ms: true, maxMs: true, throughputRps: true, runDate: true, createdAt: true,
       },
     }),
     db.runStep.findMany({
-      where: { run: { projectId, kind: { not: "STABILITY" } } },
+      where: { run: { projectId, kind: { not: "STABILITY" }, ...EVIDENCE } },
       select: { runId: true, users: true, durationSeconds: true, requests: true, failures: true, errorRatePercent: true, p95Ms: true, p50Ms: true, throughputRps: true },
       orderBy: [{ runId: "asc" }, { position: "asc" }],
     }),
     db.objective.findMany({ where: { projectId }, select: { name: true, target: true, measured: true }, orderBy: { position: "asc" } }),
     db.testRun.findFirst({
-      where: { projectId, kind: "STABILITY" },
+      where: { projectId, kind: "STABILITY", ...EVIDENCE },
       orderBy: [{ runDate: "desc" }, { createdAt: "desc" }],
       select: { id: true, baselineMeanMs: true, baselineP99Ms: true, baselineSuccessRatePercent: true },
     }),

@@ -16,7 +16,8 @@ export async function getReadinessFingerprint(projectId: string): Promise<string
          FROM "RiskAcceptance" r WHERE r."projectId" = ${projectId}),
       (SELECT concat(count(*), ':', extract(epoch FROM max(o."updatedAt"))) FROM "Objective" o WHERE o."projectId" = ${projectId}),
       (SELECT string_agg(concat(c.id, ',', c.name, ',', c.weight, ',', c.position), ';' ORDER BY c.id) FROM "Category" c WHERE c."projectId" = ${projectId}),
-      (SELECT concat(count(*), ':', extract(epoch FROM max(t."createdAt")), ':', md5(string_agg(t.id, ',' ORDER BY t.id))) FROM "TestRun" t WHERE t."projectId" = ${projectId})
+      (SELECT concat(count(*), ':', extract(epoch FROM max(t."createdAt")), ':', md5(string_agg(concat(t.id, '@', t."seriesId"), ',' ORDER BY t.id))) FROM "TestRun" t WHERE t."projectId" = ${projectId}),
+      (SELECT string_agg(concat(s.id, ',', s."launchEvidence"), ';' ORDER BY s.id) FROM "LoadTestSeries" s WHERE s."projectId" = ${projectId})
     ) AS fp`;
   return rows[0]?.fp ?? "";
 }

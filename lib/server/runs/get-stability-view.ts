@@ -16,12 +16,12 @@ export interface StabilityView {
 
 /**
  * The latest stability run (the one gate 4 reads: newest run date, then newest import) with its
- * samples and metrics, and its stability computed the same way the readiness does. Null without one.
+ * samples and metrics (launch-evidence series only, like the gate), and its stability computed the same way the readiness does. Null without one.
  */
 export const getStabilityView = cache(async (projectId: string): Promise<StabilityView | null> => {
   const db = getDb();
   const runs = await db.testRun.findMany({
-    where: { projectId, kind: "STABILITY" },
+    where: { projectId, kind: "STABILITY", series: { launchEvidence: true } },
     orderBy: [{ runDate: "desc" }, { createdAt: "desc" }],
     select: {
       id: true, name: true, runDate: true, startedAt: true, intervalSeconds: true, tool: true,

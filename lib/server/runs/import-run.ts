@@ -8,6 +8,8 @@ import type { TRunImportOptions } from "../schemas/run-import";
 import { parseFileSequence } from "./parse-file-sequence";
 import { RUN_SUMMARY_SELECT, toRunSummary, type RunSummary } from "./run-queries";
 import { toRunRecord, toSummaryRow } from "./run-record";
+import type { RunBlockerChange } from "../run-blockers/apply-run-blockers";
+import { previewImportSeries } from "../series/resolve-series";
 import { findDuplicateRun, storeRun, type EarlierRun, type ImportActor } from "./store-run";
 import { UploadMeter, type MeteredFile } from "./upload-meter";
 
@@ -20,13 +22,17 @@ export interface ImportedRun extends RunSummary {
   fileSha256: string;
   fileNames: string[];
   fileBytes: number;
+  /** Checklist items the run opened, added itself to, or resolved (a launch-evidence series' run only). */
+  blockers: RunBlockerChange[];
 }
 
 /** A dry run's answer: what would be stored (no id), and the earlier run when it is a duplicate. */
-export interface RunPreview extends Omit<ImportedRun, "id" | "dryRun"> {
+export interface RunPreview extends Omit<ImportedRun, "id" | "dryRun" | "blockers"> {
   id: null;
   dryRun: true;
   duplicateOf: EarlierRun | null;
+  /** False when the import would create the series. */
+  seriesExists: boolean;
 }
 
 export interface ImportRunParams {
@@ -83,7 +89,8 @@ export async function importRun(p: ImportRunParams & { dryRun?: false }): Promis
 export async function importRun(p: ImportRunParams): Promise<ImportedRun | RunPreview>;
 export async function importRun(p: ImportRunParams): Promise<ImportedRun | RunPreview> {
   const db = p.db ?? getDb();
-  const options = p.options ?? {};
+  const { series: seriesSlug, ...options } = p.options ?? {};
+  const route = { slug: seriesSlug };
   const { run, meter } = await parseUpload(p.files, { format: options.format, maxBytes: p.maxBytes ?? getMaxUploadBytes() });
   const fileSha256 = meter.sha256();
   const record = toRunRecord(run, {
@@ -93,9 +100,10 @@ export async function importRun(p: ImportRunParams): Promise<ImportedRun | RunPr
   const extra = { warnings: record.run.warnings as string[], fileSha256, fileNames: meter.fileNames, fileBytes: meter.totalBytes };
   if (p.dryRun) {
     const duplicateOf = await findDuplicateRun(db, p.project.id, fileSha256);
-    return { ...toRunSummary(toSummaryRow(record)), ...extra, id: null, dryRun: true, duplicateOf };
+    const { exists, ...series } = await previewImportSeries(db, p.project.id, { ...route, testName: record.testName });
+    return { ...toRunSummary(toSummaryRow(record, series)), ...extra, id: null, dryRun: true, duplicateOf, seriesExists: exists };
   }
-  const id = await storeRun(db, record, p.actor, p.requestId);
-  const row = await db.testRun.findFirstOrThrow({ where: { id, projectId: p.project.id }, select: RUN_SUMMARY_SELECT });
-  return { ...toRunSummary(row), ...extra, dryRun: false };
+  const stored = await storeRun(db, record, p.actor, p.requestId, route);
+  const row = await db.testRun.findFirstOrThrow({ where: { id: stored.runId, projectId: p.project.id }, select: RUN_SUMMARY_SELECT });
+  return { ...toRunSummary(row), ...extra, dryRun: false, blockers: stored.blockers };
 }

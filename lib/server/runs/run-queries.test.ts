@@ -16,7 +16,7 @@ beforeAll(async () => {
   otherId = other.id;
   await t.db.testRun.create({
     data: {
-      projectId: otherId, name: "Stepped", kind: "STRESS", tool: "locust", users: null, requests: 3000, failures: 30, runDate: new Date("2026-01-20"),
+      projectId: otherId, seriesId: (await t.db.loadTestSeries.create({ data: { projectId: otherId, slug: "default", name: "Default", environment: "unspecified", launchEvidence: true } })).id, name: "Stepped", kind: "STRESS", tool: "locust", users: null, requests: 3000, failures: 30, runDate: new Date("2026-01-20"),
       steps: { create: [
         { position: 1, users: 100, requests: 1000, failures: 20, errorRatePercent: 2, p95Ms: 300 },
         { position: 0, users: 50, requests: 2000, failures: 10, errorRatePercent: 0.5, p95Ms: 90 },

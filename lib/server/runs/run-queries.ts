@@ -10,6 +10,7 @@ export const RUN_SUMMARY_SELECT = {
   id: true, name: true, kind: true, tool: true, format: true, users: true, durationSeconds: true, requests: true, failures: true,
   p50Ms: true, p90Ms: true, p95Ms: true, p99Ms: true, maxMs: true, meanMs: true, throughputRps: true, runDate: true, startedAt: true,
   createdAt: true,
+  series: { select: { slug: true, name: true, launchEvidence: true } },
   endpoints: { select: { method: true, name: true, requests: true, failures: true, p50Ms: true, p95Ms: true }, orderBy: [{ requests: "desc" }, { name: "asc" }] },
   errors: { select: { kind: true, count: true } },
   steps: {
@@ -24,6 +25,8 @@ export type RunSummaryRow = Prisma.TestRunGetPayload<{ select: typeof RUN_SUMMAR
 export interface RunSummary {
   id: string;
   name: string;
+  /** The series the run belongs to; only launch-evidence series feed capacity and gates 2–4. */
+  series: { slug: string; name: string; launchEvidence: boolean };
   kind: RunSummaryRow["kind"];
   tool: string | null;
   format: string | null;
@@ -65,6 +68,7 @@ export function toRunSummary(r: RunSummaryRow): RunSummary {
   return {
     id: r.id,
     name: r.name,
+    series: { slug: r.series.slug, name: r.series.name, launchEvidence: r.series.launchEvidence },
     kind: r.kind,
     tool: r.tool,
     format: r.format,

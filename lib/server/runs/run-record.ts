@@ -9,7 +9,10 @@ type Row<T> = Omit<T, "runId" | "id">;
 
 /** The rows one import writes: the run and its children (child rows get `runId` when stored). */
 export interface RunRecord {
-  run: Prisma.TestRunUncheckedCreateInput;
+  /** The series is chosen when the run is stored (storeRun). */
+  run: Omit<Prisma.TestRunUncheckedCreateInput, "seriesId">;
+  /** The tool's own test name, where the file carries one (routes a run given no series). */
+  testName: string | null;
   endpoints: Row<Prisma.RunEndpointCreateManyInput>[];
   errors: Row<Prisma.RunErrorCreateManyInput>[];
   steps: Row<Prisma.RunStepCreateManyInput>[];
@@ -61,7 +64,7 @@ export function toRunRecord(
   if (parsed.transactions?.length) {
     warnings.push(`${parsed.transactions.length} JMeter transaction controller label(s) (${parsed.transactions.slice(0, 3).map((t) => t.name).join(", ")}${parsed.transactions.length > 3 ? ", …" : ""}) are not requests: left out of the totals and endpoints`);
   }
-  const run: Prisma.TestRunUncheckedCreateInput = {
+  const run: RunRecord["run"] = {
     projectId: o.projectId,
     name: o.options.name ?? textOrNull(parsed.name, 200) ?? runNameFromFiles(o.fileNames),
     kind: o.options.kind ?? defaultKind(parsed),
@@ -84,6 +87,7 @@ export function toRunRecord(
   if (warnings.length > MAX_WARNINGS) run.warnings = [...(run.warnings as string[]), `${warnings.length - MAX_WARNINGS} more warnings not kept`];
   return {
     run,
+    testName: textOrNull(parsed.testName, 200),
     endpoints: parsed.endpoints.map((e) => ({
       method: textOrNull(e.method, 20), name: text(e.name, 1000), requests: int(e.requests, "requests"), failures: int(e.failures, "failures"),
       p50Ms: num(e.p50Ms), p95Ms: num(e.p95Ms), p99Ms: num(e.p99Ms), meanMs: num(e.meanMs), maxMs: num(e.maxMs), throughputRps: num(e.throughputRps),
@@ -104,10 +108,10 @@ export function toRunRecord(
 }
 
 /** What the run summary would read back, for a dry run (nothing stored, so no id). */
-export function toSummaryRow(r: RunRecord, now = new Date()): RunSummaryRow {
+export function toSummaryRow(r: RunRecord, series: RunSummaryRow["series"], now = new Date()): RunSummaryRow {
   const x = r.run;
   return {
-    id: "", name: x.name, kind: x.kind, tool: x.tool ?? null, format: x.format ?? null, users: x.users ?? null,
+    id: "", name: x.name, series, kind: x.kind, tool: x.tool ?? null, format: x.format ?? null, users: x.users ?? null,
     durationSeconds: x.durationSeconds ?? null, requests: x.requests ?? 0, failures: x.failures ?? 0,
     p50Ms: x.p50Ms ?? null, p90Ms: x.p90Ms ?? null, p95Ms: x.p95Ms ?? null, p99Ms: x.p99Ms ?? null, maxMs: x.maxMs ?? null,
     meanMs: x.meanMs ?? null, throughputRps: x.throughputRps ?? null,

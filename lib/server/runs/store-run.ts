@@ -4,6 +4,8 @@ import { writeAudit } from "../audit";
 import type { Db } from "../db";
 import { ConflictError } from "../errors";
 import type { Principal } from "../principal";
+import { applyRunBlockers, type RunBlockerChange } from "../run-blockers/apply-run-blockers";
+import { resolveImportSeries, type SeriesRef, type SeriesRoute } from "../series/resolve-series";
 import type { RunRecord } from "./run-record";
 
 type Tx = Prisma.TransactionClient;
@@ -61,19 +63,42 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "P2002" || e?.cause?.code === "23505" || /Unique constraint failed|duplicate key value/i.test(e?.message ?? "");
 }
 
+export interface StoredRun {
+  runId: string;
+  series: SeriesRef;
+  /** The checklist items this run opened, added itself to, or resolved (launch-evidence series only). */
+  blockers: RunBlockerChange[];
+}
+
+/** What the blocker rules read of the record just stored. */
+function blockerRunOf(runId: string, record: RunRecord): Parameters<typeof applyRunBlockers>[1]["run"] {
+  const r = record.run;
+  return {
+    id: runId, name: r.name, runDate: (r.runDate as Date).toISOString().slice(0, 10), users: r.users ?? null,
+    requests: r.requests ?? 0, failures: r.failures ?? 0, p95Ms: r.p95Ms ?? null,
+    steps: record.steps.map((s) => ({
+      users: s.users, durationSeconds: s.durationSeconds ?? null, requests: s.requests, failures: s.failures, errorRatePercent: s.errorRatePercent,
+      p95Ms: s.p95Ms ?? null, p50Ms: s.p50Ms ?? null, throughputRps: s.throughputRps ?? null,
+    })),
+    endpoints: record.endpoints.map((e) => ({ method: e.method ?? null, name: e.name, requests: e.requests, failures: e.failures, p95Ms: e.p95Ms ?? null })),
+  };
+}
+
 /**
  * Stores one parsed run in ONE transaction: refuses a duplicate (same project and digest → 409
- * naming the earlier run), inserts the run and its endpoints, errors, steps and samples in
- * batches of ≤ 1000 rows, and writes the audit entry. Returns the new run's id.
+ * naming the earlier run), chooses or creates its series, inserts the run and its endpoints,
+ * errors, steps and samples in batches of ≤ 1000 rows, writes the audit entry, and — in a
+ * launch-evidence series — opens and resolves the checklist items its results call for.
  */
-export async function storeRun(db: Db, record: RunRecord, actor: ImportActor, requestId?: string): Promise<string> {
+export async function storeRun(db: Db, record: RunRecord, actor: ImportActor, requestId?: string, route: SeriesRoute = {}): Promise<StoredRun> {
   const { projectId, fileSha256 } = record.run;
   try {
     return await db.$transaction(
       async (tx) => {
         const dup = await findDuplicateRun(tx, projectId, fileSha256!);
         if (dup) throw duplicateError(dup);
-        const { id: runId } = await tx.testRun.create({ data: record.run, select: { id: true } });
+        const series = await resolveImportSeries(tx, projectId, { testName: record.testName, ...route });
+        const { id: runId } = await tx.testRun.create({ data: { ...record.run, seriesId: series.id }, select: { id: true } });
         await inBatches(record.endpoints, (b) => tx.runEndpoint.createMany({ data: b.map((r) => ({ ...r, runId })) }));
         await inBatches(record.errors, (b) => tx.runError.createMany({ data: b.map((r) => ({ ...r, runId })) }));
         await inBatches(record.steps, (b) => tx.runStep.createMany({ data: b.map((r) => ({ ...r, runId })) }));
@@ -81,7 +106,7 @@ export async function storeRun(db: Db, record: RunRecord, actor: ImportActor, re
         const after = {
           name: record.run.name, kind: record.run.kind, tool: record.run.tool, format: record.run.format, users: record.run.users,
           requests: record.run.requests, failures: record.run.failures, fileNames: record.run.fileNames, fileBytes: record.run.fileBytes,
-          fileSha256, endpoints: record.endpoints.length, errors: record.errors.length, steps: record.steps.length, samples: record.samples.length,
+          fileSha256, series: series.slug, endpoints: record.endpoints.length, errors: record.errors.length, steps: record.steps.length, samples: record.samples.length,
         };
         if (actor.kind === "cli") {
           await tx.auditLog.create({
@@ -90,7 +115,10 @@ export async function storeRun(db: Db, record: RunRecord, actor: ImportActor, re
         } else {
           await writeAudit(tx, { principal: actor, projectId, action: "run.import", entity: "TestRun", entityId: runId, after, requestId });
         }
-        return runId;
+        const blockers = series.launchEvidence && record.run.kind !== "STABILITY"
+          ? await applyRunBlockers(tx, { projectId, seriesId: series.id, run: blockerRunOf(runId, record), requestId })
+          : [];
+        return { runId, series, blockers };
       },
       { maxWait: 10_000, timeout: 120_000 },
     );

@@ -6,6 +6,7 @@ import stability from "@/prisma/seed/plan-a-day3-stability.json";
 import { hashPassword } from "../passwords";
 
 export const DEMO_SLUG = "agent-platform";
+export const DEMO_SERIES_SLUG = "stress-staging";
 export const DEMO_USERS = [
   { email: "admin@example.com", name: "Ada Admin", role: "LEAD", isAdmin: true },
   { email: "lead@example.com", name: "Lee Lead", role: "LEAD", isAdmin: false },
@@ -56,6 +57,13 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
           redP95Ms: p.thresholds.red.p95Ms,
           redErrorRatePercent: p.thresholds.red.errorRatePercent,
           createdAt: assessed,
+        },
+      });
+      // The demo's stress tests and stability run form one launch-evidence series.
+      const { id: seriesId } = await tx.loadTestSeries.create({
+        data: {
+          projectId: project.id, slug: DEMO_SERIES_SLUG, name: "Agent platform stress tests", environment: "staging",
+          description: "The Week 9 stress tests and the Plan A day-3 stability run", launchEvidence: true, createdAt: assessed,
         },
       });
       for (const u of DEMO_USERS) {
@@ -112,6 +120,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
         await tx.testRun.create({
           data: {
             projectId: project.id,
+            seriesId,
             name: r.name,
             kind: r.kind as "LOAD",
             tool: "manual",
@@ -137,6 +146,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
       const run = await tx.testRun.create({
         data: {
           projectId: project.id,
+          seriesId,
           name: s.run.name,
           kind: "STABILITY",
           tool: "manual",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FORMAT_TOOL } from "@/lib/ingest/detect-format";
 import type { FormatId } from "@/lib/ingest/types";
+import { ZSeriesSlug } from "./series";
 
 export const FORMAT_IDS = Object.keys(FORMAT_TOOL) as [FormatId, ...FormatId[]];
 
@@ -17,6 +18,8 @@ export const ZRunImportOptions = z.object({
   name: optional(z.string().trim().min(1).max(200, "must be at most 200 characters")),
   kind: optional(z.string().trim().toUpperCase().pipe(z.enum(RUN_KINDS, { message: `must be one of ${RUN_KINDS.join(", ")}` }))),
   users: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000_000, "is too large")),
+  /** The series slug; created when it does not exist. Without it: the tool's test name, else the default series. */
+  series: optional(ZSeriesSlug),
   runDate: optional(
     z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "is not a real date"),
   ),

@@ -11,17 +11,20 @@ import { getReadiness } from "@/lib/server/readiness/get-readiness";
 import { todayUtc } from "@/lib/server/readiness/load-readiness-input";
 import { getZoneSettings } from "@/lib/server/runs/get-zone-settings";
 import { listRuns } from "@/lib/server/runs/run-queries";
+import { listSeries } from "@/lib/server/series/manage-series";
 
 export const metadata: Metadata = { title: "Capacity" };
 
 export default async function CapacityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await getPageAccess(slug);
-  const [readiness, runs, zones] = await Promise.all([
+  const [readiness, runs, zones, series] = await Promise.all([
     getReadiness(access.project, todayUtc()),
     listRuns(access.project.id),
     getZoneSettings(access.project.id),
+    listSeries(access.project.id),
   ]);
+  const evidence = series.filter((x) => x.launchEvidence);
   const capacity = readiness.capacity;
   const rows = buildCapacityRunRows(runs, capacity);
   if (rows.length === 0) {
@@ -41,7 +44,12 @@ export default async function CapacityPage({ params }: { params: Promise<{ slug:
   const safeEnough = capacity.safeCapacityUsers !== null && capacity.safeCapacityUsers >= zones.requiredUsers;
   return (
     <main className="min-w-0 space-y-4">
-      <h2 className="text-xl font-semibold">Capacity</h2>
+      <div>
+        <h2 className="text-xl font-semibold">Capacity</h2>
+        <p className="text-sm text-slate-600" data-testid="evidence-series">
+          From the launch-evidence series: {evidence.length ? evidence.map((x) => x.name).join(", ") : "none (mark one in Settings → Series)"}.
+        </p>
+      </div>
       <Card>
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           <Stat label="Safe capacity" testId="safe-capacity" tone={safeEnough ? "good" : "bad"}
@@ -71,16 +79,24 @@ export default async function CapacityPage({ params }: { params: Promise<{ slug:
           <p className="mt-2 text-xs text-red-800">A newer run at that load resolves it.</p>
         </section>
       )}
-      <Card title="Zones by load" description="Latest run per user level; bands from the zone rules, lines per measured level, dotted lines at the P95 bounds.">
-        <ZoneChart model={chart} />
-      </Card>
-      <Card title="Throughput" description="Requests per second against users, with the linear expectation from the safe level.">
-        <ThroughputChart model={chart} />
-      </Card>
-      <Card title="Measured levels" description="The figures behind the charts; the linear throughput and the capacity loss are relative to the safe level.">
-        <LevelsTable slug={slug} points={chart.points} />
-      </Card>
-      <Card title="Load-test runs" description={`${rows.length} run${rows.length === 1 ? "" : "s"}; a superseded run has a newer one at the same load.`}>
+      {capacity.levels.length === 0 ? (
+        <EmptyState title="No launch-evidence run measured a load">
+          <p>The runs below belong to series that are not launch evidence, so they feed neither the zones nor the verdict. A lead marks a series as launch evidence in <Link href={`/projects/${encodeURIComponent(slug)}/settings#series`} className="underline">Settings → Series</Link>.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <Card title="Zones by load" description="Latest run per user level; bands from the zone rules, lines per measured level, dotted lines at the P95 bounds.">
+            <ZoneChart model={chart} />
+          </Card>
+          <Card title="Throughput" description="Requests per second against users, with the linear expectation from the safe level.">
+            <ThroughputChart model={chart} />
+          </Card>
+          <Card title="Measured levels" description="The figures behind the charts; the linear throughput and the capacity loss are relative to the safe level.">
+            <LevelsTable slug={slug} points={chart.points} />
+          </Card>
+        </>
+      )}
+      <Card title="Load-test runs" description={`${rows.length} run${rows.length === 1 ? "" : "s"}; a superseded run has a newer one at the same load; runs of a series that is not launch evidence are listed, not counted.`}>
         <RunsTable slug={slug} runs={rows} />
       </Card>
     </main>

@@ -4,6 +4,8 @@ import { CategoriesEditor } from "@/components/settings/categories-editor";
 import { MembersEditor } from "@/components/settings/members-editor";
 import { ObjectivesEditor } from "@/components/settings/objectives-editor";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
+import { RunBlockersForm } from "@/components/settings/run-blockers-form";
+import { SeriesEditor } from "@/components/settings/series-editor";
 import { SettingsSummary } from "@/components/settings/settings-summary";
 import { TokensEditor } from "@/components/settings/tokens-editor";
 import { getPageAccess } from "@/lib/server/page-access";
@@ -12,6 +14,8 @@ import { listMembers } from "@/lib/server/projects/manage-members";
 import { listObjectives } from "@/lib/server/projects/manage-objectives";
 import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { roleAtLeast } from "@/lib/server/roles";
+import { getRunBlockerSettings } from "@/lib/server/run-blockers/run-blocker-settings";
+import { listSeries } from "@/lib/server/series/manage-series";
 import { listTokens } from "@/lib/server/tokens/manage-tokens";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -20,12 +24,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, series, runBlockers] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
     listMembers(access.project.id),
     isLead ? listTokens(access) : Promise.resolve(null),
+    listSeries(access.project.id),
+    getRunBlockerSettings(access.project.id),
   ]);
 
   return (
@@ -41,6 +47,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
 
       <Card id="project" title="Project and thresholds" description={isLead ? `Version ${settings.version}: a save made from an older version is refused.` : undefined}>
         {isLead ? <ProjectSettingsForm slug={slug} settings={settings} /> : <SettingsSummary settings={settings} />}
+      </Card>
+
+      <Card id="series" title="Series" description="A series is one repeatable test of one system in one environment; only launch-evidence series feed capacity, anomalies and gates 2–4.">
+        <div className="space-y-4">
+          <SeriesEditor slug={slug} series={series} canEdit={isLead} />
+          <div className="border-t border-slate-200 pt-3">
+            <h4 className="mb-2 text-sm font-semibold text-slate-800">Runs open and close blockers</h4>
+            <p className="mb-2 text-xs text-slate-600">A launch-evidence run in red or death at or below the required load, or with an endpoint failing at or above the red error bound, opens a P1 item in Performance; a later passing run of the same series resolves it.</p>
+            <RunBlockersForm slug={slug} enabled={runBlockers.enabled} estimateHours={runBlockers.estimateHours} canEdit={isLead} />
+          </div>
+        </div>
       </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">

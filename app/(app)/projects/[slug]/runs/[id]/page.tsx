@@ -4,12 +4,17 @@ import { notFound } from "next/navigation";
 import { ZoneBadge } from "@/components/capacity/zone-badge";
 import { Card, EmptyState, Stat } from "@/components/readiness/card";
 import { EndpointErrorChart, RunTimeSeries, StepsChart } from "@/components/runs/run-charts";
+import { RunSeriesControl } from "@/components/runs/run-series-control";
 import { EndpointsTable, ErrorKinds, StepsTable } from "@/components/runs/run-tables";
+import { SeriesLabel } from "@/components/runs/series-label";
 import {
   buildEndpointBars, buildEndpointRows, buildErrorRows, buildRunSeries, buildStepRows, classifyRun, formatDuration,
 } from "@/lib/domain/view/run-detail";
 import { NotFoundError } from "@/lib/server/errors";
 import { getPageAccess } from "@/lib/server/page-access";
+import { roleAtLeast } from "@/lib/server/roles";
+import { listRunItems } from "@/lib/server/run-blockers/list-run-items";
+import { listSeries } from "@/lib/server/series/manage-series";
 import { getRunDetail, type RunDetail } from "@/lib/server/runs/get-run-detail";
 import { getZoneSettings } from "@/lib/server/runs/get-zone-settings";
 
@@ -29,7 +34,11 @@ async function loadRun(projectId: string, id: string): Promise<RunDetail> {
 export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const access = await getPageAccess(slug);
-  const [run, zones] = await Promise.all([loadRun(access.project.id, id), getZoneSettings(access.project.id)]);
+  const isLead = roleAtLeast(access.role, "LEAD");
+  const [run, zones, items, allSeries] = await Promise.all([
+    loadRun(access.project.id, id), getZoneSettings(access.project.id), listRunItems(access.project.id, id),
+    isLead ? listSeries(access.project.id) : Promise.resolve([]),
+  ]);
   const endpoints = buildEndpointRows(run.endpoints, zones.thresholds);
   const errors = buildErrorRows(run.errors);
   const steps = buildStepRows(run.steps, zones.thresholds);
@@ -54,7 +63,31 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
           {run.tool ? ` · ${run.tool}` : ""}{run.format ? ` (${run.format})` : ""}
           {run.fileNames.length > 0 ? ` · ${run.fileNames.join(", ")}` : ""}
         </p>
+        <p className="mt-1 flex flex-wrap items-center gap-1 text-sm text-slate-600" data-testid="run-series">
+          Series: <SeriesLabel series={run.series} />
+          {run.series.launchEvidence ? <span>— counts for capacity and the verdict.</span> : <span>— not launch evidence: shown here, not in capacity or the verdict.</span>}
+        </p>
       </div>
+      {(items.length > 0 || isLead) && (
+        <Card title="Checklist items" description={items.length ? "What this run did to the checklist (launch-evidence series only)." : undefined}>
+          <div className="space-y-3">
+            {items.length > 0 ? (
+              <ul className="space-y-1 text-sm" data-testid="run-items">
+                {items.map((i) => (
+                  <li key={`${i.itemId}-${i.change}`} className="flex flex-wrap items-center gap-2">
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${i.change === "resolved" ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}>
+                      {i.change === "opened" ? "opened" : i.change === "resolved" ? "resolved" : "failed again"}
+                    </span>
+                    <Link href={`/projects/${encodeURIComponent(slug)}/checklist?q=${encodeURIComponent(i.title)}`} className="break-words text-blue-700 underline-offset-2 hover:underline">{i.title}</Link>
+                    <span className="text-xs text-slate-500">now {i.status.replace("_", " ").toLowerCase()}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : <p className="text-sm text-slate-600">This run opened and resolved no checklist item.</p>}
+            {isLead && allSeries.length > 1 && <RunSeriesControl slug={slug} runId={run.id} current={run.series.slug} series={allSeries} />}
+          </div>
+        </Card>
+      )}
       <Card title="Summary">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="run-summary">
           <Stat label="Users" value={steps.length ? `${steps.length} steps` : run.users ?? "—"} hint={steps.length ? `${steps[0].users}–${steps[steps.length - 1].users} users` : undefined} />
