@@ -42,6 +42,7 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   bulkUpdateItemsAction: { need: "LEAD", project: true },
   acceptItemRiskAction: { need: "LEAD", project: true },
   revokeItemRiskAction: { need: "LEAD", project: true },
+  confirmEvidenceAction: { need: "ENGINEER", project: true },
 };
 
 function discoverActions(): { file: string; name: string }[] {

@@ -60,7 +60,9 @@ function validityOf(days: number | null | undefined): number | null {
 }
 
 /** The expiry day of a DONE item's evidence, or null when it never expires (or cannot be dated). */
-export function itemEvidenceExpiry(item: DomainItem, categoryValidDays: number | null | undefined): string | null {
+export function itemEvidenceExpiry(
+  item: Pick<DomainItem, "status" | "evidenceAt" | "evidenceValidDays">, categoryValidDays: number | null | undefined,
+): string | null {
   if (item.status !== "DONE" || !item.evidenceAt) return null;
   const days = validityOf(item.evidenceValidDays) ?? validityOf(categoryValidDays);
   return days === null ? null : computeExpiryDay(item.evidenceAt, days);
