@@ -7,7 +7,11 @@ const ZInstant = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "must be a date YYYY-MM-DD or an ISO time like 2026-01-19T14:00:00Z")
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), "is not a real date or time")
+  .refine((s) => {
+    const day = s.slice(0, 10);
+    const start = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(start.getTime()) && start.toISOString().startsWith(day) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s));
+  }, "is not a real date or time")
   .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s}Z`));
 
 /** `POST /api/v1/projects/{slug}/changes`. */
