@@ -111,7 +111,7 @@ export function CategoriesEditor({ slug, categories, canEdit }: { slug: string; 
   }
   return (
     <div className="space-y-2">
-      <p className="text-xs text-slate-600">Weight scales a category in the overall score (0 shows it without counting it). Evidence validity (days, empty = never expires): a DONE item whose evidence is older counts as not done until an engineer re-confirms it; Performance's validity also dates load-test runs. Only an empty category can be deleted.</p>
+      <p className="text-xs text-slate-600">Weight scales a category in the overall score (0 shows it without counting it). Evidence validity (days, empty = never expires): a DONE item whose evidence is older counts as not done until an engineer re-confirms it; Performance&apos;s validity also dates load-test runs. Only an empty category can be deleted.</p>
       {categories.length === 0 ? <p className="text-sm text-slate-600">No categories yet.</p> : (
         <ul className="divide-y divide-slate-100">
           {categories.map((c, i) => <CategoryItem key={`${c.id}-${c.name}-${c.weight}-${c.evidenceValidDays}`} slug={slug} c={c} first={i === 0} last={i === categories.length - 1} />)}
