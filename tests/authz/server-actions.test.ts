@@ -43,6 +43,7 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   acceptItemRiskAction: { need: "LEAD", project: true },
   revokeItemRiskAction: { need: "LEAD", project: true },
   confirmEvidenceAction: { need: "ENGINEER", project: true },
+  createChangeMarkerAction: { need: "ENGINEER", project: true },
 };
 
 function discoverActions(): { file: string; name: string }[] {

@@ -94,5 +94,5 @@ export function updateChecklistQuery(query: ChecklistQuery, patch: Partial<Check
 
 /** True when a filter or search narrows the list (for the empty state's wording). */
 export function isChecklistFiltered(query: ChecklistQuery): boolean {
-  return Boolean(query.q || query.category || query.priority || query.status);
+  return Boolean(query.q || query.category || query.priority || query.status || query.evidence);
 }
