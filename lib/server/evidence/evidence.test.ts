@@ -8,9 +8,7 @@ let project: ProjectAccess["project"];
 let engineer: ProjectAccess["principal"];
 let viewer: ProjectAccess["principal"];
 const as = (principal: ProjectAccess["principal"], role: ProjectAccess["role"]): ProjectAccess => ({ principal, project, role, isAdmin: false });
-const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) - n * DAY);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -41,23 +39,26 @@ describe("evidence freshness on the server", () => {
     const { getReadiness } = await import("@/lib/server/readiness/get-readiness");
     const { findItemIdsByEvidence } = await import("./evidence-filter");
     const { confirmEvidence } = await import("./confirm-evidence");
-    const before = await getReadiness(project, today());
+    const asOf = "2026-01-18";
+    const before = await getReadiness(project, asOf);
     expect(before.stale).toEqual([]);
     const item = await doneSecurityP1();
-    // Security evidence valid 90 days; this item confirmed 90 days ago: it expires today.
+    // Security evidence valid 90 days; this item confirmed 2025-10-20: it expires on 2026-01-18
+    // (11 + 30 + 31 + 18 = 90 days). The other demo items are dated 2026-01-18 (the assessment).
     await t.db.category.updateMany({ where: { projectId: project.id, name: "Security" }, data: { evidenceValidDays: 90 } });
-    await t.db.checklistItem.update({ where: { id: item.id }, data: { evidenceAt: daysAgo(90) } });
-    const on = await getReadiness(project, today());
-    // Seeded items have no evidenceAt: they count from their last update (now), so only this one is stale.
-    expect(on.stale).toEqual([{ itemId: item.id, title: item.title, expiredOn: today() }]);
+    await t.db.checklistItem.update({ where: { id: item.id }, data: { evidenceAt: new Date("2025-10-20T08:00:00Z") } });
+    const on = await getReadiness(project, asOf);
+    expect(on.stale).toEqual([{ itemId: item.id, title: item.title, expiredOn: asOf }]);
     expect(on.score.criticalDone).toBe(before.score.criticalDone - 1);
     expect(on.blockers.open).toBe(before.blockers.open + 1);
     expect(on.verdict.gates[0].reason).toContain("done but with expired evidence");
-    expect(await findItemIdsByEvidence(project.id, "expired", today())).toContain(item.id);
+    expect(await findItemIdsByEvidence(project.id, "expired", asOf)).toEqual([item.id]);
     // The day before, it was still current (and expiring within 14 days).
-    const dayBefore = new Date(Date.now() - DAY).toISOString().slice(0, 10);
-    expect((await getReadiness(project, dayBefore)).stale.map((s) => s.itemId)).not.toContain(item.id);
-    expect(await findItemIdsByEvidence(project.id, "expiring", dayBefore)).toContain(item.id);
+    expect((await getReadiness(project, "2026-01-17")).stale).toEqual([]);
+    expect(await findItemIdsByEvidence(project.id, "expiring", "2026-01-17")).toEqual([item.id]);
+    // Today (long after the assessment) every Security DONE item is past its 90 days.
+    const securityDone = await t.db.checklistItem.count({ where: { projectId: project.id, status: "DONE", category: { name: "Security" } } });
+    expect((await findItemIdsByEvidence(project.id, "expired", today()))).toHaveLength(securityDone);
 
     await expect(confirmEvidence(as(viewer, "VIEWER"), item.id, { evidence: "re-tested" })).rejects.toMatchObject({ status: 403 });
     await expect(confirmEvidence(as(engineer, "ENGINEER"), item.id, { evidence: "x", version: item.version + 99 })).rejects.toMatchObject({ status: 409 });
@@ -69,6 +70,7 @@ describe("evidence freshness on the server", () => {
     expect(dto.evidenceExpiresOn! > today()).toBe(true);
     const after = await getReadiness(project, today());
     expect(after.stale.map((s) => s.itemId)).not.toContain(item.id);
+    expect(after.stale).toHaveLength(securityDone - 1);
     const event = await t.db.itemEvent.findFirstOrThrow({ where: { itemId: item.id, field: "evidenceConfirmed" } });
     expect(event).toMatchObject({ toValue: "Pen test re-run 2026, report link", fromValue: item.evidence, actorId: (engineer as { userId: string }).userId });
     expect(await t.db.auditLog.count({ where: { action: "item.confirm-evidence", entityId: item.id } })).toBe(1);
