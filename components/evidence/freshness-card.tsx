@@ -12,7 +12,7 @@ export function FreshnessList({ slug, stale, staleRuns, expiring }: {
     <div className="space-y-3 text-sm" data-testid="freshness">
       {stale.length > 0 && (
         <div>
-          <h3 className="font-semibold text-nogo">{stale.length} item{stale.length === 1 ? "" : "s"} with expired evidence (counted as not done)</h3>
+          <h3 className="font-semibold text-nogo">{stale.length} item{stale.length === 1 ? "" : "s"} with expired evidence (done, but counted as not done until re-confirmed)</h3>
           <ul className="mt-1 space-y-0.5" aria-label="Expired evidence">
             {stale.slice(0, 8).map((s) => (
               <li key={s.itemId} className="break-words"><span className="font-medium">{s.title}</span> <span className="text-nogo">· evidence expired on {s.expiredOn}</span></li>

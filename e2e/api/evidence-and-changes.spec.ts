@@ -14,7 +14,7 @@ async function createDatedItem(lead: APIRequestContext, baseURL: string, daysAgo
   });
   expect(res.status()).toBe(201);
   const item = (await res.json()) as { id: string; version: number; title: string };
-  await query(`UPDATE "ChecklistItem" SET "evidenceAt" = date_trunc('day', now() AT TIME ZONE 'UTC') - make_interval(days => $2) + interval '9 hours' WHERE id = $1`, [item.id, daysAgo]);
+  await query(`UPDATE "ChecklistItem" SET "updatedAt" = now(), "evidenceAt" = date_trunc('day', now() AT TIME ZONE 'UTC') - make_interval(days => $2) + interval '9 hours' WHERE id = $1`, [item.id, daysAgo]);
   return { ...item, drop: () => query(`DELETE FROM "ChecklistItem" WHERE id = $1`, [item.id]) };
 }
 
@@ -35,10 +35,10 @@ test.describe("evidence freshness API", () => {
       expect((await viewer.get(`${P}/items?evidence=soon`)).status()).toBe(422);
 
       // One day younger (29 days): still current, and expiring within 14 days.
-      await query(`UPDATE "ChecklistItem" SET "evidenceAt" = "evidenceAt" + interval '1 day' WHERE id = $1`, [item.id]);
+      await query(`UPDATE "ChecklistItem" SET "updatedAt" = now(), "evidenceAt" = "evidenceAt" + interval '1 day' WHERE id = $1`, [item.id]);
       expect((await (await viewer.get(`${P}/readiness`)).json()).stale.map((s: { itemId: string }) => s.itemId)).not.toContain(item.id);
       expect((await (await viewer.get(`${P}/items?evidence=expiring&pageSize=500`)).json()).items.map((i: { id: string }) => i.id)).toContain(item.id);
-      await query(`UPDATE "ChecklistItem" SET "evidenceAt" = "evidenceAt" - interval '1 day' WHERE id = $1`, [item.id]);
+      await query(`UPDATE "ChecklistItem" SET "updatedAt" = now(), "evidenceAt" = "evidenceAt" - interval '1 day' WHERE id = $1`, [item.id]);
 
       const url = `${P}/items/${item.id}/evidence`;
       expect((await viewer.post(url, { data: { evidence: "x" }, headers: { origin: baseURL! } })).status()).toBe(403);

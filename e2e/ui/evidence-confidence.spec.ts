@@ -6,6 +6,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 test.describe("measurement confidence and evidence freshness", () => {
   test("the confidence line stands next to the verdict on the overview and the Go/No-Go page, and drops after a deploy", async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
     await loginPage(page, "viewer");
     await page.goto(`/projects/${SLUG}?asOf=2026-01-18`);
     const line = page.locator("#verdict").getByTestId("confidence");
@@ -28,6 +29,9 @@ test.describe("measurement confidence and evidence freshness", () => {
       await page.goto(`/projects/${SLUG}`);
       await expect(page.locator("#verdict").getByTestId("confidence")).toHaveAttribute("data-level", "low");
       await screenshot(page, "overview-confidence-low");
+      await page.goto(`/projects/${SLUG}/blockers`);
+      await expect(page.getByTestId("burndown-markers")).toContainText("Deploy: Deploy API (2.4.0)");
+      await page.locator("#burndown").screenshot({ path: "e2e/screenshots/burndown-change-marker.png" });
       await page.goto(`/projects/${SLUG}/runs`);
       await expect(page.getByTestId("change-markers")).toContainText("Deploy API");
       await page.locator("#changes").screenshot({ path: "e2e/screenshots/runs-change-markers.png" });
@@ -40,6 +44,7 @@ test.describe("measurement confidence and evidence freshness", () => {
   });
 
   test("an item whose evidence expired today is marked everywhere and an engineer re-confirms it in the checklist", async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
     const lead = await apiAs(baseURL!, "lead");
     const [cat] = await query<{ id: string }>(`SELECT c.id FROM "Category" c JOIN "Project" p ON p.id = c."projectId" WHERE p.slug = $1 AND c.name = 'Security'`, [SLUG]);
     const title = `WAF rules reviewed ${Date.now()}`;
@@ -49,7 +54,7 @@ test.describe("measurement confidence and evidence freshness", () => {
     expect(created.status()).toBe(201);
     const item = await created.json();
     // Confirmed 30 days ago with a 30-day validity: it expires today.
-    await query(`UPDATE "ChecklistItem" SET "evidenceAt" = date_trunc('day', now() AT TIME ZONE 'UTC') - interval '30 days' + interval '9 hours' WHERE id = $1`, [item.id]);
+    await query(`UPDATE "ChecklistItem" SET "updatedAt" = now(), "evidenceAt" = date_trunc('day', now() AT TIME ZONE 'UTC') - interval '30 days' + interval '9 hours' WHERE id = $1`, [item.id]);
     try {
       await loginPage(page, "engineer");
       await page.goto(`/projects/${SLUG}`);
@@ -58,7 +63,7 @@ test.describe("measurement confidence and evidence freshness", () => {
       await page.locator("#freshness").screenshot({ path: "e2e/screenshots/overview-freshness.png" });
       await fresh.getByRole("link", { name: "Re-confirm them in the checklist" }).click();
       await expect(page).toHaveURL(/evidence=expired/);
-      await expect(page.getByLabel("Evidence", { exact: true })).toHaveValue("expired");
+      await expect(page.getByRole("combobox", { name: /^Evidence/ })).toHaveValue("expired");
       const row = page.locator(`[data-item-id="${item.id}"]`);
       await expect(row.getByTestId("evidence-expired")).toHaveText(`Evidence expired on ${today()}`);
       await screenshot(page, "checklist-evidence-expired");
