@@ -21,7 +21,7 @@ function ItemRow({ item, deferred, onToggle, disabled, canPersist }: {
       <div className="min-w-0 flex-1 basis-64">
         <p className={`break-words text-sm ${deferred ? "text-slate-500 line-through decoration-slate-400" : "text-slate-900"}`}>{item.title}</p>
         <p className="text-xs text-slate-500">
-          {item.status === "IN_PROGRESS" ? "in progress" : "open"}{item.owner ? ` · ${item.owner}` : ""}{item.dueDate ? ` · due ${item.dueDate}` : ""}
+          {item.evidenceExpiredOn ? <span className="font-medium text-nogo">done, but evidence expired on {item.evidenceExpiredOn}</span> : item.status === "IN_PROGRESS" ? "in progress" : "open"}{item.owner ? ` · ${item.owner}` : ""}{item.dueDate ? ` · due ${item.dueDate}` : ""}
           {item.riskAcceptance && item.riskAcceptance.expiresOn ? ` · risk acceptance expired ${item.riskAcceptance.expiresOn}` : ""}
         </p>
       </div>

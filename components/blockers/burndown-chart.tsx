@@ -2,6 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDayTick, type BurndownChart as Chart, type BurndownChartRow } from "@/lib/domain/view/burndown-chart";
+import type { AxisMarker } from "@/lib/domain/view/change-marker-axis";
 
 const SERIES = [
   { key: "remaining", name: "Remaining P1 hours", color: "#0f172a", dash: undefined, width: 2.5 },
@@ -26,8 +27,10 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly
   );
 }
 
-/** Remaining open P1 hours per day, the ideal line, forecast lines, and added scope as bars. */
-export function BurndownChart({ chart }: { chart: Chart }) {
+export const MARKER_COLOR = "#7c3aed";
+
+/** Remaining open P1 hours per day, the ideal line, forecast lines, added scope as bars, change markers as vertical lines. */
+export function BurndownChart({ chart, markers = [] }: { chart: Chart; markers?: readonly AxisMarker[] }) {
   const shown = SERIES.filter((s) => s.key === "remaining" || chart.series[s.key]);
   const xs = chart.rows.map((r) => r.x);
   const domain: [number, number] = [Math.min(...xs), Math.max(...xs)];
@@ -43,6 +46,10 @@ export function BurndownChart({ chart }: { chart: Chart }) {
           <Tooltip content={TooltipBody} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {chart.asOfX !== null && <ReferenceLine x={chart.asOfX} stroke="#94a3b8" label={{ value: "as of", position: "insideTopLeft", fontSize: 10, fill: "#475569" }} />}
+          {markers.map((m, i) => (
+            <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke={MARKER_COLOR} strokeDasharray="3 3"
+              label={{ value: m.label, position: "insideTopRight", fontSize: 10, fill: MARKER_COLOR }} />
+          ))}
           {chart.series.added && <Bar dataKey="added" name="Added scope (h)" fill="#f59e0b" barSize={6} isAnimationActive={false} />}
           {shown.map((s) => (
             <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeDasharray={s.dash} strokeWidth={s.width}

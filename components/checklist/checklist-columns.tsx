@@ -10,6 +10,29 @@ import type { ChecklistCaps, ChecklistItem, ChecklistMeta } from "./checklist-ty
 import { RowCheckbox } from "./row-checkbox";
 import { StatusCell } from "./status-cell";
 
+/** "Evidence expired on …" (counts as not done) or "expires on …", with Re-confirm for engineers. */
+function EvidenceFreshness({ item, meta }: { item: ChecklistItem; meta: ChecklistMeta }) {
+  if (!item.evidenceExpiresOn) return null;
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
+      {item.evidenceExpired ? (
+        <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900" data-testid="evidence-expired"
+          title="The evidence is older than its validity: the item counts as not done until it is re-confirmed">
+          Evidence expired on {item.evidenceExpiresOn}
+        </span>
+      ) : (
+        <span className="text-slate-600">Evidence expires on {item.evidenceExpiresOn}</span>
+      )}
+      {meta.caps.canChangeStatus && (
+        <button type="button" className="rounded px-1.5 py-0.5 font-medium text-blue-800 underline hover:bg-slate-100"
+          onClick={() => meta.reconfirm(item)} aria-label={`Re-confirm the evidence of "${item.title}"`}>
+          Re-confirm
+        </button>
+      )}
+    </p>
+  );
+}
+
 /**
  * The checklist's TanStack Table v9 features: sorting, column filters, the global search,
  * pagination and row selection — all processed on the server (the table runs in manual mode and
@@ -65,6 +88,7 @@ export function createChecklistColumns(caps: ChecklistCaps) {
             {item.evidence && (
               <p className="mt-0.5 truncate text-xs text-emerald-800" title={item.evidence}>Evidence: {item.evidence}</p>
             )}
+            <EvidenceFreshness item={item} meta={table.options.meta!} />
             {ra && (
               <p className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs ${isAcceptanceCurrent(ra, today) ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-900"}`}
                 title={`Mitigation: ${ra.mitigation}`}>

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/readiness/form";
 import { Dialog } from "@/components/ui/dialog";
 import { DeleteItemDialog } from "./delete-item-dialog";
 import { EvidenceDialog } from "./evidence-dialog";
+import { ReconfirmDialog } from "./reconfirm-dialog";
 import { ConflictNotice } from "./item-conflict";
 import { ItemFormDialog } from "./item-form-dialog";
 import { RiskDialog } from "./risk-dialog";
@@ -14,6 +15,7 @@ export type DialogState =
   | { kind: "create" }
   | { kind: "edit"; item: ChecklistItem }
   | { kind: "done"; item: ChecklistItem }
+  | { kind: "reconfirm"; item: ChecklistItem }
   | { kind: "delete"; item: ChecklistItem }
   | { kind: "risk"; item: ChecklistItem }
   | { kind: "conflict"; current: ChecklistItem | null; message: string };
@@ -42,6 +44,11 @@ export function ChecklistDialogs({ dialog, onClose, onSaved, onConflict, onConfl
       return (
         <EvidenceDialog item={dialog.item} slug={slug} onClose={onClose} onConflict={onConflict}
           onSaved={(item) => onSaved(`"${item.title}" is done.`)} />
+      );
+    case "reconfirm":
+      return (
+        <ReconfirmDialog item={dialog.item} slug={slug} onClose={onClose} onConflict={onConflict}
+          onSaved={(item) => onSaved(`Evidence of "${item.title}" re-confirmed${item.evidenceExpiresOn ? `: current until it expires on ${item.evidenceExpiresOn}` : ""}.`)} />
       );
     case "delete":
       return <DeleteItemDialog item={dialog.item} slug={slug} onClose={onClose} onDeleted={(item) => onSaved(`Deleted "${item.title}".`, item.id)} />;

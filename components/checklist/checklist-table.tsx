@@ -73,6 +73,7 @@ export function ChecklistTable({ slug, data, query, categories, caps, today }: {
     edit: (item) => setDialog({ kind: "edit", item }),
     remove: (item) => setDialog({ kind: "delete", item }),
     risk: (item) => setDialog({ kind: "risk", item }),
+    reconfirm: (item) => setDialog({ kind: "reconfirm", item }),
   };
 
   const table = useTable({
@@ -113,7 +114,7 @@ export function ChecklistTable({ slug, data, query, categories, caps, today }: {
   return (
     <div className="min-w-0 space-y-3">
       <ChecklistToolbar table={table} slug={slug} query={query} categories={categories} caps={caps}
-        onCreate={() => setDialog({ kind: "create" })} total={data.total} />
+        onCreate={() => setDialog({ kind: "create" })} total={data.total} onEvidenceChange={(evidence) => navigate({ evidence })} />
       <p role="status" aria-live="polite" className="min-h-0 empty:hidden">
         {notice && (
           <span className={`flex items-start justify-between gap-3 rounded-md px-3 py-2 text-sm ${notice.tone === "ok" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/readiness/form";
 import {
-  checklistSearch, DEFAULT_CHECKLIST_QUERY, isChecklistFiltered, ITEM_STATUSES, PRIORITIES, type ChecklistQuery,
+  checklistSearch, DEFAULT_CHECKLIST_QUERY, EVIDENCE_QUERIES, isChecklistFiltered, ITEM_STATUSES, PRIORITIES, type ChecklistQuery,
+  type EvidenceQuery,
 } from "@/lib/domain/view/checklist-query";
 import { STATUS_LABELS } from "@/lib/domain/view/checklist-format";
 import type { ChecklistTableInstance } from "./checklist-columns";
@@ -13,8 +14,10 @@ import type { CategoryOption, ChecklistCaps } from "./checklist-types";
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm";
 
-/** Search (debounced), the category / priority / status filters, CSV export and "New item". */
-export function ChecklistToolbar({ table, slug, query, categories, caps, onCreate, total }: {
+/** Search (debounced), the category / priority / status / evidence filters, CSV export and "New item". */
+const EVIDENCE_LABELS: Record<EvidenceQuery, string> = { expiring: "Expires within 14 days", expired: "Expired" };
+
+export function ChecklistToolbar({ table, slug, query, categories, caps, onCreate, total, onEvidenceChange }: {
   table: ChecklistTableInstance;
   slug: string;
   query: ChecklistQuery;
@@ -22,6 +25,7 @@ export function ChecklistToolbar({ table, slug, query, categories, caps, onCreat
   caps: ChecklistCaps;
   onCreate: () => void;
   total: number;
+  onEvidenceChange: (value: EvidenceQuery | null) => void;
 }) {
   const pathname = usePathname();
   const [text, setText] = useState(query.q);
@@ -59,7 +63,7 @@ export function ChecklistToolbar({ table, slug, query, categories, caps, onCreat
           <input id="checklist-search" type="search" value={text} onChange={(e) => setText(e.target.value)} maxLength={200}
             placeholder="Title, owner, source or description" className={control} />
         </form>
-        <div className="grid min-w-0 flex-[2] basis-80 grid-cols-3 gap-2">
+        <div className="grid min-w-0 flex-[2] basis-96 grid-cols-2 gap-2 sm:grid-cols-4">
           <label className="min-w-0 text-xs font-medium text-slate-600">
             Category
             <select className={control} {...filter("category")}>
@@ -79,6 +83,14 @@ export function ChecklistToolbar({ table, slug, query, categories, caps, onCreat
             <select className={control} {...filter("status")}>
               <option value="">All</option>
               {ITEM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+            </select>
+          </label>
+          <label className="min-w-0 text-xs font-medium text-slate-600">
+            Evidence
+            <select className={control} value={query.evidence ?? ""}
+              onChange={(e) => onEvidenceChange((e.target.value || null) as EvidenceQuery | null)}>
+              <option value="">Any</option>
+              {EVIDENCE_QUERIES.map((v) => <option key={v} value={v}>{EVIDENCE_LABELS[v]}</option>)}
             </select>
           </label>
         </div>

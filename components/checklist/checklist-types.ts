@@ -26,4 +26,6 @@ export interface ChecklistMeta {
   edit: (item: ChecklistItem) => void;
   remove: (item: ChecklistItem) => void;
   risk: (item: ChecklistItem) => void;
+  /** Engineers: re-confirm a DONE item's evidence with a new entry. */
+  reconfirm: (item: ChecklistItem) => void;
 }

@@ -140,9 +140,15 @@ export function ItemFormDialog({ item, slug, categories, onClose, onSaved }: {
         <Field label="Description" htmlFor="item-description" error={errors.description}>
           <textarea {...field("description")} rows={3} value={form.description} onChange={set("description")} maxLength={5000} />
         </Field>
-        <Field label="Evidence" htmlFor="item-evidence" error={errors.evidence} hint="Required when the status is Done">
-          <textarea {...field("evidence")} rows={2} value={form.evidence} onChange={set("evidence")} maxLength={5000} />
-        </Field>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Evidence" htmlFor="item-evidence" error={errors.evidence} hint="Required when the status is Done" className="sm:col-span-2">
+            <textarea {...field("evidence")} rows={2} value={form.evidence} onChange={set("evidence")} maxLength={5000} />
+          </Field>
+          <Field label="Evidence valid for (days)" htmlFor="item-evidenceValidDays" error={errors.evidenceValidDays}
+            hint="Blank: the category's validity. Older evidence counts as not done.">
+            <input {...field("evidenceValidDays")} type="number" min={1} max={3650} step={1} inputMode="numeric" value={form.evidenceValidDays} onChange={set("evidenceValidDays")} />
+          </Field>
+        </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="deferrable" checked={form.deferrable} onChange={set("deferrable")} className="size-4 accent-slate-900" />
           Deferrable (left out of the conditional launch projection)

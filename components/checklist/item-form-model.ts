@@ -16,6 +16,8 @@ export interface ItemFormState {
   source: string;
   description: string;
   evidence: string;
+  /** Days the evidence stays current; blank = the category's validity. */
+  evidenceValidDays: string;
   deferrable: boolean;
 }
 
@@ -35,11 +37,12 @@ export function formFromItem(item: ChecklistItem | null, defaultCategoryId: stri
     source: item?.source ?? "",
     description: item?.description ?? "",
     evidence: item?.evidence ?? "",
+    evidenceValidDays: text(item?.evidenceValidDays ?? null),
     deferrable: item?.deferrable ?? false,
   };
 }
 
-type Full = Required<Pick<TItemCreate, "title" | "categoryId" | "priority" | "status" | "estimateHours" | "estimateLowHours" | "estimateHighHours" | "owner" | "dueDate" | "source" | "description" | "evidence" | "deferrable">>;
+type Full = Required<Pick<TItemCreate, "title" | "categoryId" | "priority" | "status" | "estimateHours" | "estimateLowHours" | "estimateHighHours" | "owner" | "dueDate" | "source" | "description" | "evidence" | "evidenceValidDays" | "deferrable">>;
 
 /**
  * Validates the form with the same zod schema the server uses, plus the rules the service adds
@@ -55,6 +58,13 @@ export function buildItemPayload(form: ItemFormState): { payload: Full | null; e
     return Number.isFinite(n) ? n : null;
   };
   const blank = (v: string) => (v.trim() ? v.trim() : null);
+  const validDays = (): number | null => {
+    const raw = form.evidenceValidDays.trim();
+    if (!raw) return null;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 3650) errors.evidenceValidDays = "must be whole days, 1–3650 (blank = the category's)";
+    return Number.isInteger(n) ? n : null;
+  };
   const candidate: Full = {
     title: form.title.trim(),
     categoryId: form.categoryId,
@@ -68,6 +78,7 @@ export function buildItemPayload(form: ItemFormState): { payload: Full | null; e
     source: blank(form.source),
     description: blank(form.description),
     evidence: blank(form.evidence),
+    evidenceValidDays: validDays(),
     deferrable: form.deferrable,
   };
   const parsed = ZItemCreate.safeParse(candidate);

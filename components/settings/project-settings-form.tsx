@@ -10,6 +10,7 @@ type Values = Record<Exclude<keyof TProjectSettings, "workingDays" | "version">,
 const NUMBER_FIELDS = [
   "expectedProductionUsers", "requiredHeadroom", "teamHoursPerDay", "greenP95Ms", "yellowP95Ms", "redP95Ms",
   "greenErrorRatePercent", "yellowErrorRatePercent", "redErrorRatePercent", "goThresholdPercent", "conditionalThresholdPercent",
+  "confidenceMinRunSeconds", "confidenceMinRequests",
 ] as const;
 
 export type SettingsFormValue = Omit<TProjectSettings, "workingDays"> & { workingDays: string[] };
@@ -107,6 +108,12 @@ export function ProjectSettingsForm({ slug, settings }: { slug: string; settings
         <legend className="mb-2 text-sm font-semibold text-slate-900">Verdict thresholds (conditional ≤ GO)</legend>
         {num("goThresholdPercent", "Score for GO (%)")}
         {num("conditionalThresholdPercent", "Score for CONDITIONAL GO (%)")}
+      </fieldset>
+
+      <fieldset className="grid gap-3 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Measurement confidence (at the decisive level: the safe-capacity level)</legend>
+        {num("confidenceMinRunSeconds", "Minimum duration (s)", { step: "1", hint: "shorter measurements make the confidence low (default 300 = 5 min)" })}
+        {num("confidenceMinRequests", "Minimum requests", { step: "1", hint: "fewer requests make the confidence low (default 1,000)" })}
       </fieldset>
 
       <FormError error={error && error.status !== 422 ? error : null} />

@@ -14,6 +14,8 @@ export function SettingsSummary({ settings: s }: { settings: ProjectSettingsDto 
     ["Red zone", `P95 < ${s.redP95Ms} ms, errors < ${s.redErrorRatePercent}%`],
     ["Score for GO", `${s.goThresholdPercent}%`],
     ["Score for CONDITIONAL GO", `${s.conditionalThresholdPercent}%`],
+    ["Confidence: minimum duration", `${s.confidenceMinRunSeconds} s at the decisive level`],
+    ["Confidence: minimum requests", `${s.confidenceMinRequests.toLocaleString("en-US")} at the decisive level`],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">

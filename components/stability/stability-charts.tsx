@@ -5,12 +5,13 @@ import {
 } from "recharts";
 import { axisTick, CHART_COLORS, ChartFigure } from "@/components/charts/chart-figure";
 import { formatElapsed } from "@/lib/domain/view/run-detail";
+import type { AxisMarker } from "@/lib/domain/view/change-marker-axis";
 import type { ResourceChart, StabilityChartModel } from "@/lib/domain/view/stability-chart";
 
 const SERIES_COLORS = ["#1d4ed8", "#c2410c", "#0f766e", "#7c3aed"];
 
 /** Response time over the run against the baseline mean, failing samples marked in red. */
-export function StabilityLatencyChart({ model, baselineMs }: { model: StabilityChartModel; baselineMs: number | null }) {
+export function StabilityLatencyChart({ model, baselineMs, markers = [] }: { model: StabilityChartModel; baselineMs: number | null; markers?: readonly AxisMarker[] }) {
   const summary = `${model.latency.length} samples over ${formatElapsed(model.durationSeconds)}; ${baselineMs === null ? "no baseline" : `baseline mean ${baselineMs} ms`}; ${model.errorMarkers.length} sample${model.errorMarkers.length === 1 ? "" : "s"} with failures`;
   return (
     <ChartFigure title="Latency over time" summary={summary} height={300} testId="stability-latency-chart"
@@ -19,6 +20,9 @@ export function StabilityLatencyChart({ model, baselineMs }: { model: StabilityC
           <li className="flex items-center gap-1.5"><span aria-hidden className="inline-block h-0.5 w-4" style={{ background: CHART_COLORS.p95 }} />Response time</li>
           {baselineMs !== null && <li className="flex items-center gap-1.5"><span aria-hidden className="inline-block w-4 border-t-2 border-dashed" style={{ borderColor: CHART_COLORS.baseline }} />Baseline mean {baselineMs} ms</li>}
           <li className="flex items-center gap-1.5"><span aria-hidden className="inline-block size-2.5 rounded-full" style={{ background: CHART_COLORS.errors }} />Samples with failures</li>
+          {markers.map((m, i) => (
+            <li key={`${m.x}-${i}`} className="flex items-center gap-1.5"><span aria-hidden className="inline-block h-3 border-l-2 border-dashed" style={{ borderColor: "#7c3aed" }} />{m.title} (at {formatElapsed(m.x)})</li>
+          ))}
         </ul>
       }>
       <ResponsiveContainer width="100%" height="100%">
@@ -32,6 +36,10 @@ export function StabilityLatencyChart({ model, baselineMs }: { model: StabilityC
             <ReferenceLine y={baselineMs} stroke={CHART_COLORS.baseline} strokeDasharray="6 4"
               label={{ value: "baseline", position: "insideTopLeft", fontSize: 11, fill: CHART_COLORS.baseline }} />
           )}
+          {markers.map((m, i) => (
+            <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke="#7c3aed" strokeDasharray="3 3"
+              label={{ value: m.label, position: "insideTopRight", fontSize: 10, fill: "#7c3aed" }} />
+          ))}
           <Line dataKey="responseMs" name="Response time" stroke={CHART_COLORS.p95} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />
           <Scatter data={model.errorMarkers} dataKey="responseMs" name="Failures" fill={CHART_COLORS.errors} isAnimationActive={false} />
         </ComposedChart>

@@ -20,6 +20,9 @@ export function checkOpenP1(blockers: BlockerSummary): GateCheck {
     if (blockers.expiredAcceptances > 0) {
       reason += `, ${blockers.expiredAcceptances} of them with an expired risk acceptance`;
     }
+    if (blockers.expiredEvidence > 0) {
+      reason += `, ${blockers.expiredEvidence} of them done but with expired evidence`;
+    }
     if (blockers.waived > 0) reason += `; ${accepted}`;
     return { id: "open-p1", status: "fail", reason };
   }

@@ -95,3 +95,13 @@ describe("demo scenario: week9-day4 + plan-a-day3 at 2026-01-18", () => {
     ]);
   });
 });
+
+describe("demo scenario: evidence freshness and confidence", () => {
+  it("has no validity set, so nothing is stale, and the verdict rests on solid measurements", () => {
+    expect(readiness.stale).toEqual([]);
+    expect(readiness.staleRuns).toEqual([]);
+    expect(readiness.expiring).toEqual([]);
+    // Decisive level 200 users: the 509 s Peak run with 71,226 requests; breaking point 300 is 1.5× above it.
+    expect(readiness.confidence).toEqual({ level: "high", reasons: [], decisiveUsers: 200 });
+  });
+});

@@ -35,3 +35,11 @@ export {
   mapStabilityScenario, mapWeek9Scenario, toCategoryId, type ScenarioItem, type ScenarioRun,
   type StabilityDomainInput, type StabilityScenarioJson, type Week9DomainInput, type Week9ScenarioJson,
 } from "./scenario-mapping";
+export {
+  applyEvidenceFreshness, computeExpiryDay, filterFreshRuns, findRunValidityDays, isExpired, itemEvidenceExpiry,
+  type ExpiringItem, type ItemFreshness, type StaleItem, type StaleRun,
+} from "./evidence/freshness";
+export {
+  computeConfidence, findLastChange, DEFAULT_CONFIDENCE_SETTINGS, type Confidence, type ConfidenceInput,
+  type ConfidenceLevel, type ConfidenceReason, type ConfidenceReasonCode,
+} from "./evidence/confidence";

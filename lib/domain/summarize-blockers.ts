@@ -15,6 +15,8 @@ export interface BlockerSummary {
   expiredAcceptances: number;
   /** Blocking items with no most-likely estimate (counted as 0 h). */
   unestimated: number;
+  /** Blocking items that are DONE but whose evidence expired (included in `open`). */
+  expiredEvidence: number;
 }
 
 export function isOpenStatus(status: ItemStatus): boolean {
@@ -50,7 +52,7 @@ export function getEstimateRange(item: DomainItem): { low: number; mode: number;
 export function summarizeBlockers(items: readonly DomainItem[], asOf: string): BlockerSummary {
   const summary: BlockerSummary = {
     open: 0, openHours: 0, openLowHours: 0, openHighHours: 0,
-    waived: 0, waivedHours: 0, expiredAcceptances: 0, unestimated: 0,
+    waived: 0, waivedHours: 0, expiredAcceptances: 0, unestimated: 0, expiredEvidence: 0,
   };
   for (const item of items) {
     if (!isOpenP1(item)) continue;
@@ -66,6 +68,7 @@ export function summarizeBlockers(items: readonly DomainItem[], asOf: string): B
     summary.openHighHours += range.high;
     if (item.riskAcceptance !== null) summary.expiredAcceptances += 1;
     if (item.estimateHours === null) summary.unestimated += 1;
+    if (item.evidenceExpiredOn) summary.expiredEvidence += 1;
   }
   summary.openHours = roundTo(summary.openHours, 4);
   summary.openLowHours = roundTo(summary.openLowHours, 4);

@@ -34,6 +34,15 @@ export interface DomainProjectSettings {
   goThresholdPercent: number;
   /** Score needed for CONDITIONAL GO (default 80). */
   conditionalThresholdPercent: number;
+  /** Measurement-confidence thresholds (lib/domain/evidence/confidence.ts); defaults when absent. */
+  confidence?: DomainConfidenceSettings;
+}
+
+export interface DomainConfidenceSettings {
+  /** A decisive level measured for less than this is "short" (default 300 s). */
+  minRunSeconds: number;
+  /** A decisive level with fewer requests than this has "few samples" (default 1,000). */
+  minRequests: number;
 }
 
 export interface DomainCategory {
@@ -41,6 +50,8 @@ export interface DomainCategory {
   name: string;
   weight: number;
   position: number;
+  /** Days a DONE item's evidence stays current in this category; null/absent = forever. */
+  evidenceValidDays?: number | null;
 }
 
 export type Priority = "P1" | "P2" | "P3";
@@ -65,6 +76,15 @@ export interface DomainItem {
   deferrable: boolean;
   createdAt: string;
   riskAcceptance: DomainRiskAcceptance | null;
+  /** When the evidence was last given or confirmed (ISO instant); null/absent = unknown. */
+  evidenceAt?: string | null;
+  /** The item's own validity, overriding its category's; null/absent = the category's. */
+  evidenceValidDays?: number | null;
+  /**
+   * Set by `applyEvidenceFreshness` on a DONE item whose evidence expired: the day it expired.
+   * Such an item is handed to the score and the gates as OPEN.
+   */
+  evidenceExpiredOn?: string | null;
 }
 
 /** State of an item carried by its "created" event. */
@@ -130,6 +150,8 @@ export interface DomainRun {
   throughputRps: number | null;
   runDate: string;
   createdAt: string;
+  /** When the run started (ISO instant), when the tool said; absent = unknown (the run day's start is used). */
+  startedAt?: string | null;
   /** Per-level steps of a step-load run; empty for a single-level run. */
   steps: DomainRunStep[];
 }
@@ -162,4 +184,13 @@ export interface DomainGateWaiver {
   gateId: GateId;
   mitigation: string;
   expiresOn: string;
+}
+
+/** A deploy or config change: evidence measured before it describes a system that changed since. */
+export interface DomainChangeMarker {
+  /** ISO instant. */
+  at: string;
+  label: string;
+  kind: "deploy" | "config";
+  version: string | null;
 }

@@ -19,3 +19,22 @@ describe("Markdown safety", () => {
     expect(lines[2]).toBe("| x \\| y \\| z | — |");
   });
 });
+
+describe("report: confidence and expired evidence", () => {
+  it("states the confidence next to the verdict and lists expired evidence", async () => {
+    const { computeReadiness } = await import("@/lib/domain");
+    const { makeCategory, makeItem, makeRun, makeSettings } = await import("@/lib/domain/test-fixtures");
+    const { renderReadinessMarkdown } = await import("./render-readiness-markdown");
+    const readiness = computeReadiness({
+      settings: makeSettings(), categories: [makeCategory("sec", { name: "Security", evidenceValidDays: 30 })],
+      items: [makeItem({ categoryId: "sec", title: "Pen test", status: "DONE", evidenceAt: "2026-01-01T10:00:00Z" })],
+      events: [], runs: [makeRun(250, { durationSeconds: 60 })], stabilityRun: null, objectives: [], gateWaivers: [], asOf: "2026-01-31",
+    });
+    const md = renderReadinessMarkdown({
+      project: { slug: "p", name: "P" }, asOf: "2026-01-31", readiness, openItems: [], decisions: [], generatedAt: "2026-01-31 10:00 UTC",
+    });
+    expect(md).toContain("**Measurement confidence: low**\n- The decisive level (250 users) was measured for 1 min, less than the 5 min required");
+    expect(md).toContain("- The capacity verdict rests on a single run");
+    expect(md).toContain("- Pen test: evidence expired on 2026-01-31 (counted as not done)");
+  });
+});

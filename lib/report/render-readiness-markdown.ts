@@ -34,6 +34,11 @@ export function renderReadinessMarkdown(input: ReportInput): string {
 
   out.push("## Executive summary");
   out.push(`**Verdict: ${VERDICT_TEXT[r.verdict.value] ?? r.verdict.value}** — ${escapeMarkdown(r.verdict.summary)}`);
+  const c = r.confidence;
+  out.push(
+    `**Measurement confidence: ${c.level}**${c.reasons.length === 0 ? " — several runs, long enough, enough requests, after the last change." : ""}` +
+      (c.reasons.length ? `\n${c.reasons.map((x) => `- ${escapeMarkdown(x.message)}${x.severity === "minor" ? " (minor)" : ""}`).join("\n")}` : ""),
+  );
   out.push(
     [
       `- Readiness score: ${pct(r.score.overallPercent)} (${r.score.criticalDone}/${r.score.criticalTotal} P1 items done)`,
@@ -43,6 +48,18 @@ export function renderReadinessMarkdown(input: ReportInput): string {
       `- Stability: ${r.stability ? `${r.stability.score} (${r.stability.health}, ${r.stability.verdict.replace(/_/g, " ")})` : "no stability run"}`,
     ].join("\n"),
   );
+  if (r.stale.length > 0 || r.staleRuns.length > 0) {
+    out.push("### Expired evidence");
+    out.push(
+      [
+        ...r.stale.map((x) => `- ${escapeMarkdown(x.title)}: evidence expired on ${x.expiredOn} (counted as not done)`),
+        ...r.staleRuns.map((x) => `- Run ${escapeMarkdown(x.name)} (${x.runDate}): evidence expired on ${x.expiredOn} (left out of capacity)`),
+      ].join("\n"),
+    );
+  }
+  if (r.expiring.length > 0) {
+    out.push(`Evidence expiring next: ${r.expiring.slice(0, 5).map((x) => `${escapeMarkdown(x.title)} on ${x.expiresOn}`).join("; ")}.`);
+  }
   out.push("### Gates");
   out.push(table(["Gate", "Status", "Why"], r.verdict.gates.map((g) => [g.id, g.status.toUpperCase(), g.reason])));
 

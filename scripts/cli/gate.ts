@@ -9,6 +9,9 @@ interface GateView {
   blockers: { open: number; openHours: number };
   verdict: { value: "GO" | "CONDITIONAL_GO" | "NO_GO"; gates: { id: string; status: string; reason: string }[]; summary?: string };
   projection?: { deterministic: { date: string } | null };
+  /** Absent from servers older than measurement confidence. */
+  confidence?: { level: "high" | "medium" | "low"; reasons: { message: string; severity: string }[] };
+  stale?: { title: string; expiredOn: string }[];
 }
 
 const EXIT: Record<GateView["verdict"]["value"], number> = { GO: 0, CONDITIONAL_GO: 2, NO_GO: 1 };
@@ -23,6 +26,15 @@ export function printGate(r: GateView, json: boolean): number {
   console.log(`  score ${r.score.overallPercent === null ? "—" : r.score.overallPercent.toFixed(1)}% (${r.score.criticalDone}/${r.score.criticalTotal} P1 done), ${r.blockers.open} open P1 blockers (${r.blockers.openHours} h)`);
   if (r.projection?.deterministic) console.log(`  earliest launch ${r.projection.deterministic.date}`);
   for (const g of r.verdict.gates) console.log(`  [${g.status.toUpperCase().padEnd(6)}] ${g.id.padEnd(10)} ${g.reason}`);
+  if (r.confidence) {
+    console.log(`  measurement confidence: ${r.confidence.level}${r.confidence.reasons.length ? "" : " (no reason to doubt the capacity measurements)"}`);
+    for (const reason of r.confidence.reasons) console.log(`    - ${reason.message}${reason.severity === "minor" ? " (minor)" : ""}`);
+  }
+  if (r.stale?.length) {
+    console.log(`  ${r.stale.length} done item${r.stale.length === 1 ? "" : "s"} with expired evidence (counted as not done):`);
+    for (const s of r.stale.slice(0, 10)) console.log(`    - ${s.title}: evidence expired on ${s.expiredOn}`);
+    if (r.stale.length > 10) console.log(`    - … and ${r.stale.length - 10} more`);
+  }
   return EXIT[r.verdict.value];
 }
 

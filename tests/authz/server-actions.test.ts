@@ -46,6 +46,8 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   updateSeriesAction: { need: "LEAD", project: true },
   moveRunToSeriesAction: { need: "LEAD", project: true },
   updateRunBlockerSettingsAction: { need: "LEAD", project: true },
+  confirmEvidenceAction: { need: "ENGINEER", project: true },
+  createChangeMarkerAction: { need: "ENGINEER", project: true },
 };
 
 function discoverActions(): { file: string; name: string }[] {

@@ -33,6 +33,7 @@ describe("npx launchgate gate", () => {
     expect(r.out).toMatch(/\[FAIL\s*\] objectives .*RTO not measured/);
     expect(r.out).toMatch(/\[PASS\s*\] capacity/);
     expect(r.out).toMatch(/\[PASS\s*\] stability/);
+    expect(r.out).toContain("measurement confidence: high");
   });
 
   it("moves as the rules say: P1 work done, a passing rerun at 300 users, then the objectives", async () => {
@@ -67,6 +68,16 @@ describe("npx launchgate gate", () => {
     r = gate();
     expect(r.out).toMatch(/: GO\n/);
     expect(r.code).toBe(0);
+  });
+
+  it("states the measurement confidence in text and --json: low once a deploy postdates the runs", async () => {
+    await t.db.changeMarker.create({ data: { projectId, label: "Deploy API", kind: "deploy", version: "2.4.0", at: new Date("2026-01-18T20:00:00Z") } });
+    const j = JSON.parse(gate("--json").out);
+    expect(j.confidence.level).toBe("low");
+    expect(j.confidence.reasons[0]).toMatchObject({ code: "before-change", severity: "severe" });
+    const r = gate();
+    expect(r.out).toContain("measurement confidence: low");
+    expect(r.out).toMatch(/ {4}- The decisive level \(\d+ users\) was measured on 2026-01-1[78], before the deploy "Deploy API" 2\.4\.0 on 2026-01-18/);
   });
 
   it("exits 3 with a message for an unknown project", () => {

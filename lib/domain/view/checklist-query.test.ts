@@ -4,13 +4,13 @@ import { canAcceptRisk, formatEstimate, isAcceptanceCurrent, isOverdue } from ".
 
 describe("checklist URL state", () => {
   it("parses every parameter and writes the same URL back", () => {
-    const q = parseChecklistQuery(new URLSearchParams("q=pool&category=cat_1&priority=P1&status=OPEN&sort=dueDate&dir=desc&page=3&pageSize=100"));
-    expect(q).toEqual({ q: "pool", category: "cat_1", priority: "P1", status: "OPEN", sort: "dueDate", dir: "desc", page: 3, pageSize: 100 });
-    expect(checklistSearch(q)).toBe("?q=pool&category=cat_1&priority=P1&status=OPEN&sort=dueDate&dir=desc&page=3&pageSize=100");
+    const q = parseChecklistQuery(new URLSearchParams("q=pool&category=cat_1&priority=P1&status=OPEN&evidence=expiring&sort=dueDate&dir=desc&page=3&pageSize=100"));
+    expect(q).toEqual({ q: "pool", category: "cat_1", priority: "P1", status: "OPEN", evidence: "expiring", sort: "dueDate", dir: "desc", page: 3, pageSize: 100 });
+    expect(checklistSearch(q)).toBe("?q=pool&category=cat_1&priority=P1&status=OPEN&evidence=expiring&sort=dueDate&dir=desc&page=3&pageSize=100");
   });
 
   it("falls back to defaults for bad values instead of failing", () => {
-    expect(parseChecklistQuery({ priority: "P9", status: "x", sort: "password", dir: "up", page: "-1", pageSize: "7", category: "a b;" })).toEqual(DEFAULT_CHECKLIST_QUERY);
+    expect(parseChecklistQuery({ priority: "P9", status: "x", evidence: "soon", sort: "password", dir: "up", page: "-1", pageSize: "7", category: "a b;" })).toEqual(DEFAULT_CHECKLIST_QUERY);
     expect(parseChecklistQuery({ page: ["2", "5"], q: ["  spaced  "] })).toMatchObject({ page: 2, q: "spaced" });
     expect(parseChecklistQuery({ q: "x".repeat(500) }).q).toHaveLength(200);
     expect(checklistSearch(DEFAULT_CHECKLIST_QUERY)).toBe("");
@@ -22,6 +22,7 @@ describe("checklist URL state", () => {
     expect(updateChecklistQuery(q, { page: 5 }).page).toBe(5);
     expect(isChecklistFiltered(q)).toBe(false);
     expect(isChecklistFiltered({ ...q, q: "x" })).toBe(true);
+    expect(isChecklistFiltered({ ...q, evidence: "expired" })).toBe(true);
   });
 });
 

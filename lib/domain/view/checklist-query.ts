@@ -9,6 +9,8 @@ export const CHECKLIST_SORTS = ["title", "category", "priority", "status", "esti
 export type ChecklistSort = (typeof CHECKLIST_SORTS)[number];
 export const PRIORITIES: readonly Priority[] = ["P1", "P2", "P3"];
 export const ITEM_STATUSES: readonly ItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"];
+export const EVIDENCE_QUERIES = ["expiring", "expired"] as const;
+export type EvidenceQuery = (typeof EVIDENCE_QUERIES)[number];
 export const CHECKLIST_PAGE_SIZES = [25, 50, 100, 200] as const;
 
 export interface ChecklistQuery {
@@ -17,6 +19,8 @@ export interface ChecklistQuery {
   category: string | null;
   priority: Priority | null;
   status: ItemStatus | null;
+  /** Evidence freshness: "expiring" (within 14 days) or "expired". */
+  evidence: EvidenceQuery | null;
   sort: ChecklistSort;
   dir: "asc" | "desc";
   page: number;
@@ -24,7 +28,7 @@ export interface ChecklistQuery {
 }
 
 export const DEFAULT_CHECKLIST_QUERY: ChecklistQuery = {
-  q: "", category: null, priority: null, status: null, sort: "priority", dir: "asc", page: 1, pageSize: 50,
+  q: "", category: null, priority: null, status: null, evidence: null, sort: "priority", dir: "asc", page: 1, pageSize: 50,
 };
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -54,6 +58,7 @@ export function parseChecklistQuery(params: RawParams): ChecklistQuery {
     category: category && /^[\w-]{1,64}$/.test(category) ? category : null,
     priority: oneOf(read(params, "priority"), PRIORITIES),
     status: oneOf(read(params, "status"), ITEM_STATUSES),
+    evidence: oneOf(read(params, "evidence"), EVIDENCE_QUERIES),
     sort: oneOf(read(params, "sort"), CHECKLIST_SORTS) ?? d.sort,
     dir: oneOf(read(params, "dir"), ["asc", "desc"] as const) ?? d.dir,
     page: positiveInt(read(params, "page"), 1_000_000) ?? d.page,
@@ -69,6 +74,7 @@ export function checklistSearch(query: ChecklistQuery): string {
   if (query.category) p.set("category", query.category);
   if (query.priority) p.set("priority", query.priority);
   if (query.status) p.set("status", query.status);
+  if (query.evidence) p.set("evidence", query.evidence);
   if (query.sort !== d.sort || query.dir !== d.dir) {
     p.set("sort", query.sort);
     p.set("dir", query.dir);
@@ -88,5 +94,5 @@ export function updateChecklistQuery(query: ChecklistQuery, patch: Partial<Check
 
 /** True when a filter or search narrows the list (for the empty state's wording). */
 export function isChecklistFiltered(query: ChecklistQuery): boolean {
-  return Boolean(query.q || query.category || query.priority || query.status);
+  return Boolean(query.q || query.category || query.priority || query.status || query.evidence);
 }

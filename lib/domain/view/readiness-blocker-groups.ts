@@ -12,6 +12,8 @@ export interface BlockerItem {
   dueDate: string | null;
   deferrable: boolean;
   version: number;
+  /** A DONE item whose evidence expired: it blocks again; the day it expired. */
+  evidenceExpiredOn?: string | null;
   /** The current (not revoked) acceptance, expired or not. */
   riskAcceptance: { id: string; mitigation: string; expiresOn: string; acceptedBy: string | null } | null;
 }

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { confirmEvidence } from "../evidence/confirm-evidence";
+import { ZEvidenceConfirm } from "../evidence/schemas";
 import { acceptItemRisk, revokeRisk } from "../items/accept-risk";
 import { bulkUpdateItems, ZBulkUpdate } from "../items/bulk-update-items";
 import { createItem, deleteItem } from "../items/create-item";
@@ -35,6 +37,11 @@ const revoke = projectAction(
     await revokeRisk(access, input.acceptanceId, requestId);
     return { revoked: input.acceptanceId };
   },
+);
+
+const confirm = projectAction(
+  { name: "confirmEvidence", role: "ENGINEER", schema: ZEvidenceConfirm.extend({ itemId: id }).strict() },
+  (access, { itemId, ...input }, requestId) => confirmEvidence(access, itemId, input, requestId),
 );
 
 /** Every page of the project shows figures the checklist feeds (score, blockers, dates). */
@@ -71,4 +78,9 @@ export async function acceptItemRiskAction(slug: string, raw: unknown) {
 /** Leads: withdraw an item's risk acceptance (it blocks again). */
 export async function revokeItemRiskAction(slug: string, raw: unknown) {
   return refreshProject(slug, await revoke(slug, raw));
+}
+
+/** Engineers: re-confirm a DONE item with new evidence (its validity counts again from today). */
+export async function confirmEvidenceAction(slug: string, raw: unknown) {
+  return refreshProject(slug, await confirm(slug, raw));
 }

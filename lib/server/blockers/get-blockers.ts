@@ -12,9 +12,10 @@ export interface BlockersPageData {
   settings: { teamHoursPerDay: number; workingDays: string[]; targetLaunchDate: string | null };
 }
 
-async function listOpenP1Items(projectId: string): Promise<BlockerItem[]> {
+/** Open P1 items, plus DONE P1 items whose evidence expired (`expired`: item id → expiry day). */
+async function listOpenP1Items(projectId: string, expired: ReadonlyMap<string, string>): Promise<BlockerItem[]> {
   const rows = await getDb().checklistItem.findMany({
-    where: { projectId, priority: "P1", status: { in: ["OPEN", "IN_PROGRESS"] } },
+    where: { projectId, priority: "P1", OR: [{ status: { in: ["OPEN", "IN_PROGRESS"] } }, { id: { in: [...expired.keys()] } }] },
     select: {
       id: true, title: true, categoryId: true, status: true, estimateHours: true, owner: true, dueDate: true, deferrable: true, version: true,
       category: { select: { name: true, position: true } },
@@ -25,7 +26,7 @@ async function listOpenP1Items(projectId: string): Promise<BlockerItem[]> {
     const ra = r.riskAcceptances[0];
     return {
       id: r.id, title: r.title, categoryId: r.categoryId, category: r.category.name, categoryPosition: r.category.position,
-      status: r.status as BlockerItem["status"], estimateHours: r.estimateHours, owner: r.owner, dueDate: r.dueDate ? toDay(r.dueDate) : null,
+      status: r.status === "IN_PROGRESS" ? "IN_PROGRESS" : "OPEN", evidenceExpiredOn: expired.get(r.id) ?? null, estimateHours: r.estimateHours, owner: r.owner, dueDate: r.dueDate ? toDay(r.dueDate) : null,
       deferrable: r.deferrable, version: r.version,
       riskAcceptance: ra ? { id: ra.id, mitigation: ra.mitigation, expiresOn: toDay(ra.expiresOn), acceptedBy: ra.acceptedByName } : null,
     };
@@ -34,8 +35,9 @@ async function listOpenP1Items(projectId: string): Promise<BlockerItem[]> {
 
 /** Everything the blockers page shows: one readiness load, the open P1 items and the burndown chart rows. */
 export async function getBlockersPage(projectId: string, asOf: string): Promise<BlockersPageData> {
-  const [input, items] = await Promise.all([loadReadinessInput(projectId, asOf), listOpenP1Items(projectId)]);
+  const input = await loadReadinessInput(projectId, asOf);
   const readiness = computeReadiness(input);
+  const items = await listOpenP1Items(projectId, new Map(readiness.stale.map((s) => [s.itemId, s.expiredOn])));
   const burndown = computeBurndown({ settings: input.settings, items: input.items, events: input.events, asOf, projection: readiness.projection });
   const conditional = readiness.projection.conditional;
   const chart = buildBurndownChart(burndown, { conditional: conditional ? { date: conditional.date, fromHours: conditional.remainingHours } : null });

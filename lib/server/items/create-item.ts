@@ -37,6 +37,7 @@ export async function createItem(access: ProjectAccess, input: TItemCreate, requ
         dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null,
         evidence: input.evidence ?? null,
         evidenceValidDays: input.evidenceValidDays ?? null,
+        evidenceAt: status === "DONE" ? new Date() : null,
         source: input.source ?? null,
         deferrable: input.deferrable ?? false,
       },

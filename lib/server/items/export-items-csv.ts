@@ -3,7 +3,7 @@ import { CHECKLIST_CSV_HEADER, checklistCsvRow, toCsvLine } from "@/lib/domain/v
 import type { TItemQuery } from "../schemas/item";
 import { getDb } from "../db";
 import { ITEM_SELECT, toItemDto } from "./item-dto";
-import { itemOrderBy, itemWhere } from "./list-items";
+import { itemOrderBy, resolveItemWhere } from "./list-items";
 
 const BATCH = 500;
 
@@ -13,7 +13,7 @@ const BATCH = 500;
  */
 export async function* exportItemsCsv(projectId: string, q: Omit<TItemQuery, "page" | "pageSize">): AsyncGenerator<string> {
   yield "\uFEFF" + toCsvLine(CHECKLIST_CSV_HEADER);
-  const where = itemWhere(projectId, q);
+  const where = await resolveItemWhere(projectId, q);
   const orderBy = itemOrderBy(q);
   for (let skip = 0; ; skip += BATCH) {
     const rows = await getDb().checklistItem.findMany({ where, select: ITEM_SELECT, orderBy, skip, take: BATCH });

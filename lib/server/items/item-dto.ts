@@ -1,12 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { isExpired, itemEvidenceExpiry } from "@/lib/domain";
 
 export const ITEM_SELECT = {
   id: true, title: true, description: true, categoryId: true, priority: true, status: true,
   estimateHours: true, estimateLowHours: true, estimateHighHours: true, owner: true, dueDate: true,
-  evidence: true, evidenceValidDays: true, source: true, deferrable: true, runId: true, version: true,
+  evidence: true, evidenceValidDays: true, evidenceAt: true, source: true, deferrable: true, runId: true, version: true,
   createdAt: true, updatedAt: true,
-  category: { select: { name: true } },
+  category: { select: { name: true, evidenceValidDays: true } },
   riskAcceptances: {
     where: { revokedAt: null },
     select: { id: true, mitigation: true, expiresOn: true, acceptedByName: true, createdAt: true },
@@ -32,6 +33,12 @@ export interface ItemDto {
   dueDate: string | null;
   evidence: string | null;
   evidenceValidDays: number | null;
+  /** When the evidence was last given or confirmed (ISO instant). */
+  evidenceAt: string | null;
+  /** DONE items with a validity (the item's or its category's): the day the evidence expires. */
+  evidenceExpiresOn: string | null;
+  /** True when `evidenceExpiresOn` is today or earlier (UTC): the item counts as not done. */
+  evidenceExpired: boolean;
   source: string | null;
   deferrable: boolean;
   runId: string | null;
@@ -41,9 +48,16 @@ export interface ItemDto {
   riskAcceptance: { id: string; mitigation: string; expiresOn: string; acceptedBy: string | null } | null;
 }
 
-/** The item as the API and the pages see it. */
-export function toItemDto(r: Row): ItemDto {
+function evidenceExpiryOf(r: Row): string | null {
+  if (r.status !== "DONE") return null;
+  const at = (r.evidenceAt ?? r.updatedAt).toISOString();
+  return itemEvidenceExpiry({ status: r.status, evidenceAt: at, evidenceValidDays: r.evidenceValidDays }, r.category.evidenceValidDays);
+}
+
+/** The item as the API and the pages see it; freshness is judged as of `today` (UTC). */
+export function toItemDto(r: Row, today = new Date().toISOString().slice(0, 10)): ItemDto {
   const ra = r.riskAcceptances[0];
+  const expiresOn = evidenceExpiryOf(r);
   return {
     id: r.id,
     title: r.title,
@@ -59,6 +73,9 @@ export function toItemDto(r: Row): ItemDto {
     dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null,
     evidence: r.evidence,
     evidenceValidDays: r.evidenceValidDays,
+    evidenceAt: r.evidenceAt ? r.evidenceAt.toISOString() : null,
+    evidenceExpiresOn: expiresOn,
+    evidenceExpired: expiresOn !== null && isExpired(expiresOn, today),
     source: r.source,
     deferrable: r.deferrable,
     runId: r.runId,

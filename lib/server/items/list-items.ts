@@ -2,6 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TItemQuery } from "../schemas/item";
 import { getDb } from "../db";
+import { findItemIdsByEvidence } from "../evidence/evidence-filter";
+import { todayUtc } from "../readiness/load-readiness-input";
 import { ITEM_SELECT, toItemDto, type ItemDto } from "./item-dto";
 
 export interface ItemPage {
@@ -37,13 +39,22 @@ export function itemWhere(projectId: string, q: Pick<TItemQuery, "q" | "category
   return where;
 }
 
+/** `itemWhere` plus the evidence-freshness filter (judged as of today, UTC). */
+export async function resolveItemWhere(
+  projectId: string, q: Pick<TItemQuery, "q" | "category" | "priority" | "status" | "evidence">,
+): Promise<Prisma.ChecklistItemWhereInput> {
+  const where = itemWhere(projectId, q);
+  if (q.evidence) where.id = { in: await findItemIdsByEvidence(projectId, q.evidence, todayUtc()) };
+  return where;
+}
+
 /** One page of a project's items, filtered, searched and sorted in the database. */
 export async function listItems(projectId: string, q: TItemQuery): Promise<ItemPage> {
-  const where = itemWhere(projectId, q);
+  const where = await resolveItemWhere(projectId, q);
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.checklistItem.count({ where }),
     db.checklistItem.findMany({ where, select: ITEM_SELECT, orderBy: itemOrderBy(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
-  return { items: rows.map(toItemDto), total, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) };
+  return { items: rows.map((r) => toItemDto(r)), total, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) };
 }

@@ -72,6 +72,10 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
       changed.push({ field: k, from: asText(old), to: asText(v) });
     }
     if (changed.length === 0) return beforeDto;
+    // New evidence, or marking DONE, dates the evidence (freshness counts from here).
+    const nextStatus = fields.status ?? before.status;
+    const evidenceGiven = changed.some((c) => c.field === "evidence" && c.to?.trim());
+    if (nextStatus === "DONE" && (before.status !== "DONE" || evidenceGiven)) data.evidenceAt = new Date();
     // The row is locked and its version checked above; the condition is a second guard.
     const res = await tx.checklistItem.updateMany({ where: { id: itemId, projectId: access.project.id, version }, data });
     if (res.count !== 1) {

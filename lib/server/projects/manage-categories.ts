@@ -11,6 +11,8 @@ export interface CategoryDto {
   name: string;
   weight: number;
   position: number;
+  /** Days evidence stays current; null = never expires. */
+  evidenceValidDays: number | null;
   items: number;
 }
 
@@ -23,7 +25,7 @@ const isUnique = (err: unknown) => (err as { code?: unknown })?.code === "P2002"
 export async function listCategories(projectId: string): Promise<CategoryDto[]> {
   const rows = await getDb().category.findMany({
     where: { projectId },
-    select: { id: true, name: true, weight: true, position: true, _count: { select: { items: true } } },
+    select: { id: true, name: true, weight: true, position: true, evidenceValidDays: true, _count: { select: { items: true } } },
     orderBy: [{ position: "asc" }, { name: "asc" }],
   });
   return rows.map(({ _count, ...c }) => ({ ...c, items: _count.items }));
@@ -34,7 +36,7 @@ export async function createCategory(access: ProjectAccess, input: TCategoryCrea
   try {
     return await getDb().$transaction(async (tx) => {
       const last = await tx.category.aggregate({ where: { projectId: access.project.id }, _max: { position: true } });
-      const c = await tx.category.create({ data: { projectId: access.project.id, name: input.name, weight: input.weight, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
+      const c = await tx.category.create({ data: { projectId: access.project.id, name: input.name, weight: input.weight, evidenceValidDays: input.evidenceValidDays ?? null, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
       await writeAudit(tx, { principal: access.principal, projectId: access.project.id, action: "category.create", entity: "Category", entityId: c.id, after: input, requestId });
       return c;
     });
@@ -44,15 +46,16 @@ export async function createCategory(access: ProjectAccess, input: TCategoryCrea
   }
 }
 
-/** Renames and/or reweights a category. */
+/** Renames and/or reweights a category, and sets its evidence validity when given. */
 export async function updateCategory(access: ProjectAccess, input: TCategoryUpdate, requestId?: string): Promise<void> {
   requireLead(access);
   try {
     await getDb().$transaction(async (tx) => {
-      const before = await tx.category.findFirst({ where: { id: input.id, projectId: access.project.id }, select: { name: true, weight: true } });
+      const before = await tx.category.findFirst({ where: { id: input.id, projectId: access.project.id }, select: { name: true, weight: true, evidenceValidDays: true } });
       if (!before) throw new NotFoundError("No such category in this project");
-      await tx.category.update({ where: { id: input.id }, data: { name: input.name, weight: input.weight } });
-      await writeAudit(tx, { principal: access.principal, projectId: access.project.id, action: "category.update", entity: "Category", entityId: input.id, before, after: { name: input.name, weight: input.weight }, requestId });
+      const data = { name: input.name, weight: input.weight, ...(input.evidenceValidDays !== undefined ? { evidenceValidDays: input.evidenceValidDays } : {}) };
+      await tx.category.update({ where: { id: input.id }, data });
+      await writeAudit(tx, { principal: access.principal, projectId: access.project.id, action: "category.update", entity: "Category", entityId: input.id, before, after: data, requestId });
     });
   } catch (err) {
     if (isUnique(err)) throw new ConflictError(`A category named '${input.name}' exists already`);

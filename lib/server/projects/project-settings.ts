@@ -12,7 +12,8 @@ const SETTINGS_SELECT = {
   id: true, slug: true, name: true, description: true, expectedProductionUsers: true, requiredHeadroom: true,
   teamHoursPerDay: true, workingDays: true, targetLaunchDate: true, greenP95Ms: true, greenErrorRatePercent: true,
   yellowP95Ms: true, yellowErrorRatePercent: true, redP95Ms: true, redErrorRatePercent: true,
-  goThresholdPercent: true, conditionalThresholdPercent: true, version: true,
+  goThresholdPercent: true, conditionalThresholdPercent: true, confidenceMinRunSeconds: true, confidenceMinRequests: true,
+  version: true,
 } as const;
 
 export type ProjectSettingsDto = Omit<TProjectSettings, "workingDays"> & { id: string; slug: string; workingDays: string[] };

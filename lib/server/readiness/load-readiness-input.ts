@@ -21,14 +21,15 @@ const GATE_IDS = new Set<GateId>(["open-p1", "capacity", "anomaly", "stability",
  */
 export async function loadReadinessInput(projectId: string, asOf: string): Promise<ReadinessInput> {
   const db = getDb();
-  const [project, categories, items, events, acceptances, runs, steps, objectives, stabilityRun] = await Promise.all([
+  const [project, categories, items, events, acceptances, runs, steps, objectives, stabilityRun, changeMarkers] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId } }),
-    db.category.findMany({ where: { projectId }, select: { id: true, name: true, weight: true, position: true }, orderBy: { position: "asc" } }),
+    db.category.findMany({ where: { projectId }, select: { id: true, name: true, weight: true, position: true, evidenceValidDays: true }, orderBy: { position: "asc" } }),
     db.checklistItem.findMany({
       where: { projectId },
       select: {
         id: true, categoryId: true, title: true, priority: true, status: true, estimateHours: true,
         estimateLowHours: true, estimateHighHours: true, deferrable: true, createdAt: true,
+        evidenceAt: true, evidenceValidDays: true, updatedAt: true,
       },
     }),
     db.itemEvent.findMany({
@@ -46,6 +47,7 @@ export async function loadReadinessInput(projectId: string, asOf: string): Promi
       select: {
         id: true, name: true, kind: true, users: true, durationSeconds: true, requests: true, failures: true,
         p50Ms: true, p95Ms: true, p99Ms: true, maxMs: true, throughputRps: true, runDate: true, createdAt: true,
+        startedAt: true,
       },
     }),
     db.runStep.findMany({
@@ -59,6 +61,7 @@ export async function loadReadinessInput(projectId: string, asOf: string): Promi
       orderBy: [{ runDate: "desc" }, { createdAt: "desc" }],
       select: { id: true, baselineMeanMs: true, baselineP99Ms: true, baselineSuccessRatePercent: true },
     }),
+    db.changeMarker.findMany({ where: { projectId }, select: { at: true, label: true, kind: true, version: true }, orderBy: { at: "asc" } }),
   ]);
   const stabilitySamples = stabilityRun
     ? await db.runSample.findMany({
@@ -97,11 +100,14 @@ export async function loadReadinessInput(projectId: string, asOf: string): Promi
       },
       goThresholdPercent: project.goThresholdPercent,
       conditionalThresholdPercent: project.conditionalThresholdPercent,
+      confidence: { minRunSeconds: project.confidenceMinRunSeconds, minRequests: project.confidenceMinRequests },
     },
     categories,
-    items: items.map((i) => ({
+    items: items.map(({ updatedAt, evidenceAt, ...i }) => ({
       ...i,
       createdAt: i.createdAt.toISOString(),
+      // Items marked DONE before evidence was dated count from their last change.
+      evidenceAt: i.status === "DONE" ? (evidenceAt ?? updatedAt).toISOString() : null,
       riskAcceptance: acceptanceByItem.get(i.id) ?? null,
     })),
     events: events
@@ -116,6 +122,7 @@ export async function loadReadinessInput(projectId: string, asOf: string): Promi
       })),
     runs: runs.map((r) => ({
       ...r,
+      startedAt: r.startedAt ? r.startedAt.toISOString() : null,
       durationSeconds: r.durationSeconds ?? 0,
       runDate: toDay(r.runDate),
       createdAt: r.createdAt.toISOString(),
@@ -136,5 +143,8 @@ export async function loadReadinessInput(projectId: string, asOf: string): Promi
         : null,
     objectives,
     gateWaivers,
+    changeMarkers: changeMarkers.map((m) => ({
+      at: m.at.toISOString(), label: m.label, kind: m.kind === "config" ? "config" : "deploy", version: m.version,
+    })),
   };
 }

@@ -52,6 +52,8 @@ export const ZItemQuery = z.object({
   category: z.string().optional(),
   priority: ZPriority.optional(),
   status: ZItemStatus.optional(),
+  /** `expiring`: DONE items whose evidence expires within 14 days; `expired`: already stale. */
+  evidence: z.enum(["expiring", "expired"]).optional(),
   sort: z.enum(["title", "category", "priority", "status", "estimateHours", "owner", "dueDate", "source", "updatedAt"]).default("priority"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).default(1),

@@ -49,6 +49,8 @@ export const ZProjectSettings = z
     redErrorRatePercent: percent("red error rate"),
     goThresholdPercent: percent("GO threshold"),
     conditionalThresholdPercent: percent("conditional threshold"),
+    confidenceMinRunSeconds: z.number({ message: "minimum duration must be a number" }).int("minimum duration must be whole seconds").min(1, "minimum duration must be at least 1 s").max(604_800, "minimum duration must be at most 7 days"),
+    confidenceMinRequests: z.number({ message: "minimum requests must be a number" }).int("minimum requests must be a whole number").min(1, "minimum requests must be at least 1").max(1_000_000_000, "minimum requests is too large"),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -77,8 +79,10 @@ export type TObjectiveFields = z.infer<typeof ZObjectiveFields>;
 export type TObjectiveUpdate = z.infer<typeof ZObjectiveUpdate>;
 
 const weight = z.number({ message: "weight must be a number" }).finite().min(0, "weight must be 0 or more").max(100, "weight must be at most 100");
-export const ZCategoryCreate = z.object({ name: z.string().trim().min(1, "name is required").max(100), weight: weight.default(1) }).strict();
-export const ZCategoryUpdate = z.object({ id: z.string().min(1), name: z.string().trim().min(1, "name is required").max(100), weight }).strict();
+/** Days evidence stays current in a category; null = it never expires. */
+export const ZEvidenceValidDays = z.number({ message: "evidence validity must be a number of days" }).int("evidence validity must be whole days").min(1, "evidence validity must be at least 1 day").max(3650, "evidence validity must be at most 3650 days").nullable();
+export const ZCategoryCreate = z.object({ name: z.string().trim().min(1, "name is required").max(100), weight: weight.default(1), evidenceValidDays: ZEvidenceValidDays.optional() }).strict();
+export const ZCategoryUpdate = z.object({ id: z.string().min(1), name: z.string().trim().min(1, "name is required").max(100), weight, evidenceValidDays: ZEvidenceValidDays.optional() }).strict();
 export const ZCategoryMove = z.object({ id: z.string().min(1), direction: z.enum(["up", "down"]) }).strict();
 export const ZIdOnly = z.object({ id: z.string().min(1) }).strict();
 export type TCategoryCreate = z.infer<typeof ZCategoryCreate>;

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ConfidenceLine } from "@/components/evidence/confidence-line";
+import { FreshnessList } from "@/components/evidence/freshness-card";
 import { CapacityCard } from "@/components/overview/capacity-card";
 import { CategoryTable } from "@/components/overview/category-table";
 import { ObjectivesList } from "@/components/overview/objectives-card";
@@ -76,6 +78,7 @@ export default async function OverviewPage({ params, searchParams }: {
           )}
         </Card>
         <Card id="verdict" title="Verdict and gates" description={r.verdict.summary} className="lg:col-span-2">
+          <div className="mb-3 border-b border-slate-100 pb-3"><ConfidenceLine confidence={r.confidence} compact /></div>
           <GateList gates={r.verdict.gates} />
           <a href={`/projects/${slug}/go-no-go${asOf !== today ? `?asOf=${asOf}` : ""}`} className="mt-3 inline-block text-sm font-medium text-blue-700 underline hover:text-blue-900">
             Go/No-Go page
@@ -103,6 +106,10 @@ export default async function OverviewPage({ params, searchParams }: {
           <ObjectivesList objectives={r.objectives} />
         </Card>
       </div>
+
+      <Card id="freshness" title="Evidence freshness" description={`As of ${asOf}: evidence older than its validity counts as not done until re-confirmed`}>
+        <FreshnessList slug={slug} stale={r.stale} staleRuns={r.staleRuns} expiring={r.expiring} />
+      </Card>
     </main>
   );
 }

@@ -3,7 +3,9 @@ import { BlockerBoard } from "@/components/blockers/blocker-board";
 import { BurndownChart } from "@/components/blockers/burndown-chart";
 import { AsOfPicker } from "@/components/readiness/as-of-picker";
 import { Card, Stat } from "@/components/readiness/card";
+import { placeMarkersOnDays } from "@/lib/domain/view/change-marker-axis";
 import { getBlockersPage } from "@/lib/server/blockers/get-blockers";
+import { listChangeMarkers } from "@/lib/server/change-markers/change-markers";
 import { getPageAccess } from "@/lib/server/page-access";
 import { resolvePageAsOf } from "@/lib/server/readiness/page-as-of";
 import { roleAtLeast } from "@/lib/server/roles";
@@ -20,8 +22,10 @@ export default async function BlockersPage({ params, searchParams }: {
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const { asOf, today, invalid } = resolvePageAsOf((await searchParams).asOf);
-  const data = await getBlockersPage(access.project.id, asOf);
+  const [data, changes] = await Promise.all([getBlockersPage(access.project.id, asOf), listChangeMarkers(access.project.id)]);
   const { readiness: r, blockers, chart, settings } = data;
+  const xs = chart.rows.map((row) => row.x);
+  const markers = xs.length ? placeMarkersOnDays(changes, Math.min(...xs), Math.max(...xs)) : [];
   const p = r.projection;
   const canPersist = roleAtLeast(access.role, "LEAD") && asOf === today;
 
@@ -53,7 +57,12 @@ export default async function BlockersPage({ params, searchParams }: {
         {chart.rows.length === 0 ? (
           <p className="text-sm text-slate-600">No history yet: the burndown starts with the first P1 item.</p>
         ) : (
-          <BurndownChart chart={chart} />
+          <>
+            <BurndownChart chart={chart} markers={markers} />
+            {markers.length > 0 && (
+              <p className="mt-2 text-xs text-slate-600" data-testid="burndown-markers">Dashed violet lines: {markers.map((m) => m.title).join("; ")}.</p>
+            )}
+          </>
         )}
       </Card>
 

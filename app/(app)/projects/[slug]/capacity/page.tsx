@@ -4,8 +4,11 @@ import { LevelsTable } from "@/components/capacity/levels-table";
 import { RunsTable } from "@/components/capacity/runs-table";
 import { ThroughputChart } from "@/components/capacity/throughput-chart";
 import { ZoneChart } from "@/components/capacity/zone-chart";
+import { ChangeMarkerList } from "@/components/evidence/change-marker-list";
+import { ConfidenceLine } from "@/components/evidence/confidence-line";
 import { Card, EmptyState, Stat } from "@/components/readiness/card";
 import { buildCapacityChart, buildCapacityRunRows } from "@/lib/domain/view/capacity-chart";
+import { listChangeMarkers } from "@/lib/server/change-markers/change-markers";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getReadiness } from "@/lib/server/readiness/get-readiness";
 import { todayUtc } from "@/lib/server/readiness/load-readiness-input";
@@ -18,11 +21,12 @@ export const metadata: Metadata = { title: "Capacity" };
 export default async function CapacityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await getPageAccess(slug);
-  const [readiness, runs, zones, series] = await Promise.all([
+  const [readiness, runs, zones, series, markers] = await Promise.all([
     getReadiness(access.project, todayUtc()),
     listRuns(access.project.id),
     getZoneSettings(access.project.id),
     listSeries(access.project.id),
+    listChangeMarkers(access.project.id),
   ]);
   const evidence = series.filter((x) => x.launchEvidence);
   const capacity = readiness.capacity;
@@ -62,6 +66,7 @@ export default async function CapacityPage({ params }: { params: Promise<{ slug:
             value={chart.worstCapacityLoss ? `${chart.worstCapacityLoss.percent}%` : "—"}
             hint={chart.worstCapacityLoss ? `below linear at ${chart.worstCapacityLoss.users} users` : "none measured"} />
         </dl>
+        <div className="mt-4 border-t border-slate-100 pt-3"><ConfidenceLine confidence={readiness.confidence} compact /></div>
       </Card>
       {capacity.anomalies.length > 0 && (
         <section aria-labelledby="anomalies-title" className="rounded-lg border border-red-200 bg-red-50 p-4" data-testid="capacity-anomalies">
@@ -85,9 +90,15 @@ export default async function CapacityPage({ params }: { params: Promise<{ slug:
         </EmptyState>
       ) : (
         <>
-          <Card title="Zones by load" description="Latest run per user level; bands from the zone rules, lines per measured level, dotted lines at the P95 bounds.">
-            <ZoneChart model={chart} />
-          </Card>
+          <div className="grid gap-4 xl:grid-cols-4">
+            <Card title="Zones by load" description="Latest run per user level; bands from the zone rules, lines per measured level, dotted lines at the P95 bounds." className="xl:col-span-3">
+              <ZoneChart model={chart} />
+            </Card>
+            <Card title="Changes" description="Deploys and config changes">
+              <ChangeMarkerList markers={markers} limit={6}
+                note="Listed here, not drawn: the zone and throughput charts run over users, not time." />
+            </Card>
+          </div>
           <Card title="Throughput" description="Requests per second against users, with the linear expectation from the safe level.">
             <ThroughputChart model={chart} />
           </Card>

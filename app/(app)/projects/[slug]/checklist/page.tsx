@@ -20,7 +20,7 @@ export default async function ChecklistPage({ params, searchParams }: {
   const [page, categories] = await Promise.all([
     listItems(access.project.id, {
       q: query.q || undefined, category: query.category ?? undefined, priority: query.priority ?? undefined, status: query.status ?? undefined,
-      sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize,
+      evidence: query.evidence ?? undefined, sort: query.sort, dir: query.dir, page: query.page, pageSize: query.pageSize,
     }),
     listCategories(access.project.id),
   ]);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfidenceLine } from "@/components/evidence/confidence-line";
 import { DecisionHistory } from "@/components/go-no-go/decision-history";
 import { GateRiskForm } from "@/components/go-no-go/gate-risk-form";
 import { PrintButton } from "@/components/go-no-go/print-button";
@@ -59,6 +60,7 @@ export default async function GoNoGoPage({ params, searchParams }: {
           <VerdictBadge value={r.verdict.value} size="lg" testId="verdict" />
           <p className="min-w-0 flex-1 basis-64 text-base text-slate-800">{r.verdict.summary}.</p>
         </div>
+        <div className="mt-3"><ConfidenceLine confidence={r.confidence} /></div>
         <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div><dt className="text-xs text-slate-500">Readiness score</dt><dd className="text-lg font-semibold tabular-nums">{formatScore(r.score.overallPercent)}</dd></div>
           <div><dt className="text-xs text-slate-500">Open P1 blockers</dt><dd className="text-lg font-semibold tabular-nums">{r.blockers.open} · {h(r.blockers.openHours)}</dd></div>
@@ -82,6 +84,13 @@ export default async function GoNoGoPage({ params, searchParams }: {
                 {r.blockers.open === 0 ? "No open P1 item blocks launch." : <>Close <strong>{r.blockers.open}</strong> open P1 item{r.blockers.open === 1 ? "" : "s"} (<strong>{h(r.blockers.openHours)}</strong>), or accept some as risks.</>}
                 {" "}<a className="text-blue-700 underline hover:text-blue-900" href={`/projects/${slug}/blockers${query}`}>See the blockers</a>
               </p>
+              {r.stale.length > 0 && (
+                <p className="mt-0.5 text-slate-700" data-testid="stale-summary">
+                  {r.stale.length} done item{r.stale.length === 1 ? "" : "s"} with expired evidence count{r.stale.length === 1 ? "s" : ""} as not done
+                  ({r.stale.slice(0, 3).map((s) => `${s.title}: evidence expired on ${s.expiredOn}`).join("; ")}{r.stale.length > 3 ? "; …" : ""}).
+                  {" "}<a className="text-blue-700 underline hover:text-blue-900" href={`/projects/${slug}/checklist?evidence=expired`}>Re-confirm</a>
+                </p>
+              )}
               <p className="mt-0.5 text-slate-700">Score {formatScore(r.score.overallPercent)}: GO needs {settings.goThresholdPercent}%, CONDITIONAL GO {settings.conditionalThresholdPercent}%.</p>
             </div>
             <div>

@@ -5,6 +5,8 @@ import { ResourceCharts, StabilityLatencyChart } from "@/components/stability/st
 import { StabilityAnomalies, StabilitySummary } from "@/components/stability/stability-summary";
 import { formatDuration } from "@/lib/domain/view/run-detail";
 import { buildStabilityChart } from "@/lib/domain/view/stability-chart";
+import { placeMarkersOnElapsed } from "@/lib/domain/view/change-marker-axis";
+import { listChangeMarkers } from "@/lib/server/change-markers/change-markers";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getStabilityView } from "@/lib/server/runs/get-stability-view";
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "Stability" };
 export default async function StabilityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await getPageAccess(slug);
-  const view = await getStabilityView(access.project.id);
+  const [view, changes] = await Promise.all([getStabilityView(access.project.id), listChangeMarkers(access.project.id)]);
   const base = `/projects/${encodeURIComponent(slug)}`;
   if (!view) {
     return (
@@ -30,6 +32,7 @@ export default async function StabilityPage({ params }: { params: Promise<{ slug
     );
   }
   const chart = buildStabilityChart(view.samples, view.baseline?.meanMs ?? null);
+  const markers = placeMarkersOnElapsed(changes, view.samples[0]?.t ?? null, chart.durationSeconds);
   return (
     <main className="min-w-0 space-y-4">
       <div>
@@ -56,8 +59,10 @@ export default async function StabilityPage({ params }: { params: Promise<{ slug
         </Card>
       )}
       {chart.latency.length > 0 && (
-        <Card title="Latency over time">
-          <StabilityLatencyChart model={chart} baselineMs={view.baseline?.meanMs ?? null} />
+        <Card title="Latency over time" description={changes.length === 0 ? undefined : markers.length > 0
+          ? "Dashed violet lines: deploys and config changes during the run."
+          : `No deploy or config change falls within this run (${changes.length} recorded; see Runs).`}>
+          <StabilityLatencyChart model={chart} baselineMs={view.baseline?.meanMs ?? null} markers={markers} />
         </Card>
       )}
       {chart.resources.length > 0 && (
