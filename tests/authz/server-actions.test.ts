@@ -42,6 +42,7 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   bulkUpdateItemsAction: { need: "LEAD", project: true },
   acceptItemRiskAction: { need: "LEAD", project: true },
   revokeItemRiskAction: { need: "LEAD", project: true },
+  updateCompareTolerancesAction: { need: "LEAD", project: true },
 };
 
 function discoverActions(): { file: string; name: string }[] {
