@@ -8,11 +8,11 @@ import { roleAtLeast } from "../roles";
 import { lockProjectRow } from "../row-lock";
 import { seriesKeyOf, seriesWhere } from "./series";
 
-const CANDIDATE_SELECT = { id: true, users: true, isBaseline: true, startedAt: true, createdAt: true } as const;
+export const CANDIDATE_SELECT = { id: true, users: true, isBaseline: true, startedAt: true, createdAt: true } as const;
 
 type CandidateRow = { id: string; users: number | null; isBaseline: boolean; startedAt: Date | null; createdAt: Date };
 
-function toCandidate(r: CandidateRow): BaselineCandidate {
+export function toCandidate(r: CandidateRow): BaselineCandidate {
   return { id: r.id, seriesKey: seriesKeyOf(r), users: r.users, isBaseline: r.isBaseline, startedAt: r.startedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() };
 }
 

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/readiness/card";
 import { CategoriesEditor } from "@/components/settings/categories-editor";
+import { CompareTolerancesForm } from "@/components/settings/compare-tolerances-form";
 import { MembersEditor } from "@/components/settings/members-editor";
 import { ObjectivesEditor } from "@/components/settings/objectives-editor";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
 import { SettingsSummary } from "@/components/settings/settings-summary";
 import { TokensEditor } from "@/components/settings/tokens-editor";
+import { getCompareTolerances } from "@/lib/server/compare/compare-tolerances";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
 import { listMembers } from "@/lib/server/projects/manage-members";
@@ -20,12 +22,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, tolerances] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
     listMembers(access.project.id),
     isLead ? listTokens(access) : Promise.resolve(null),
+    getCompareTolerances(access.project.id),
   ]);
 
   return (
@@ -41,6 +44,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
 
       <Card id="project" title="Project and thresholds" description={isLead ? `Version ${settings.version}: a save made from an older version is refused.` : undefined}>
         {isLead ? <ProjectSettingsForm slug={slug} settings={settings} /> : <SettingsSummary settings={settings} />}
+      </Card>
+
+      <Card id="compare" title="Run comparison" description="A run is flagged against its baseline only beyond these tolerances and beyond what the sample sizes can tell apart.">
+        <CompareTolerancesForm slug={slug} tolerances={tolerances} canEdit={isLead} />
       </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">
