@@ -81,6 +81,7 @@ test.describe("run comparison API", () => {
   });
 
   test("the CLI against the server with a token: exit 2 on the regression, 3 for another project's run", async ({ baseURL }) => {
+    test.setTimeout(180_000);
     const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/launchgate.mjs", "compare", SLUG, ...args, "--url", baseURL!, "--token", token], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
     let r = cli(ids["compare-slow"]);
     expect(r.status, r.stderr).toBe(2);

@@ -8,6 +8,9 @@ const SLUG = "compare-ui-e2e";
 const GENERATED = path.resolve("tests/fixtures/loadtests/generated");
 const files = (run: string) => ["stats", "stats_history", "failures"].map((p) => path.join(GENERATED, `${run}_${p}.csv`));
 
+// The second test compares the run the first one imports.
+test.describe.configure({ mode: "serial" });
+
 test.beforeAll(async ({ baseURL }) => {
   await ensureScratchProject(SLUG, "Compare UI e2e");
   // Last week's run, already imported: the baseline-to-be.
@@ -23,6 +26,8 @@ test("an engineer imports a rerun, opens the comparison with the default baselin
   await loginPage(page, "engineer");
   await page.goto(`/projects/${SLUG}/runs`);
   await page.getByLabel("Choose files").setInputFiles(files("compare-slow"));
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await expect(page.getByTestId("run-preview")).toBeVisible();
   await page.getByLabel("Name (optional)").fill("Checkout after the change");
   await page.getByRole("button", { name: "Save run" }).click();
   const success = page.getByTestId("import-success");
@@ -63,7 +68,7 @@ test("the runs list compares any two runs; a lead marks the baseline on the run 
   await loginPage(page, "lead");
   await page.goto(`/projects/${SLUG}/runs`);
   const picker = page.getByTestId("compare-picker");
-  await picker.getByLabel("Run").selectOption({ label: (await picker.getByLabel("Run").locator("option", { hasText: "Checkout before the change" }).textContent())! });
+  await picker.getByLabel("Run", { exact: true }).selectOption({ label: (await picker.getByLabel("Run", { exact: true }).locator("option", { hasText: "Checkout before the change" }).textContent())! });
   await picker.getByLabel("against baseline").selectOption({ label: (await picker.getByLabel("against baseline").locator("option", { hasText: "Checkout after the change" }).textContent())! });
   await picker.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByRole("heading", { name: /Compare: Checkout before the change against Checkout after the change/ })).toBeVisible();
