@@ -20,18 +20,18 @@ export function CompareRunsPicker({ slug, runs }: { slug: string; runs: Choice[]
         e.preventDefault();
         if (!same) router.push(`/projects/${encodeURIComponent(slug)}/runs/${encodeURIComponent(runId)}/compare?baseline=${encodeURIComponent(baselineId)}`);
       }}>
-      <label className="min-w-0 text-sm">
-        <span className="block font-medium text-slate-700">Run</span>
-        <select value={runId} onChange={(e) => setRunId(e.target.value)} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+      <div className="min-w-0 text-sm">
+        <label htmlFor="compare-pick-run" className="block font-medium text-slate-700">Run</label>
+        <select id="compare-pick-run" value={runId} onChange={(e) => setRunId(e.target.value)} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
           {runs.map((r) => <option key={r.id} value={r.id}>{label(r)}</option>)}
         </select>
-      </label>
-      <label className="min-w-0 text-sm">
-        <span className="block font-medium text-slate-700">against baseline</span>
-        <select value={baselineId} onChange={(e) => setBaselineId(e.target.value)} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+      </div>
+      <div className="min-w-0 text-sm">
+        <label htmlFor="compare-pick-baseline" className="block font-medium text-slate-700">against baseline</label>
+        <select id="compare-pick-baseline" value={baselineId} onChange={(e) => setBaselineId(e.target.value)} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
           {runs.map((r) => <option key={r.id} value={r.id}>{label(r)}</option>)}
         </select>
-      </label>
+      </div>
       <button type="submit" disabled={same} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">Compare</button>
       {same && <p className="w-full text-xs text-amber-800" role="status">Choose two different runs.</p>}
     </form>

@@ -10,9 +10,9 @@ export function CompareWithForm({ slug, runId, choices, selectedId, defaultBasel
   if (choices.length === 0) return <p className="text-sm text-slate-600">No other run to compare with yet: import another run of this test.</p>;
   return (
     <form method="get" action={`/projects/${encodeURIComponent(slug)}/runs/${encodeURIComponent(runId)}/compare`} className="flex flex-wrap items-end gap-2" data-testid="compare-with">
-      <label className="min-w-0 text-sm">
-        <span className="block font-medium text-slate-700">Compare with</span>
-        <select name="baseline" defaultValue={selectedId ?? defaultBaselineId ?? choices[0].id}
+      <div className="min-w-0 text-sm">
+        <label htmlFor="compare-with-baseline" className="block font-medium text-slate-700">Compare with</label>
+        <select id="compare-with-baseline" name="baseline" defaultValue={selectedId ?? defaultBaselineId ?? choices[0].id}
           className="mt-1 block w-full max-w-md rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
           {choices.map((c) => (
             <option key={c.id} value={c.id}>
@@ -21,7 +21,7 @@ export function CompareWithForm({ slug, runId, choices, selectedId, defaultBasel
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Compare</button>
     </form>
   );

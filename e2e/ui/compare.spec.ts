@@ -78,6 +78,7 @@ test("the runs list compares any two runs; a lead marks the baseline on the run 
   await page.getByRole("button", { name: "Mark as baseline" }).click();
   await expect(page.getByTestId("baseline-badge")).toBeVisible();
   await expect(page.getByRole("button", { name: "Unmark baseline" })).toBeVisible();
+  await screenshot(page, "run-page-baseline");
   await page.getByRole("button", { name: "Unmark baseline" }).click();
   await expect(page.getByTestId("baseline-badge")).toHaveCount(0);
 });
