@@ -6,9 +6,9 @@ import { getDb } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { roleAtLeast } from "../roles";
 import { lockProjectRow } from "../row-lock";
-import { seriesKeyOf, seriesWhere } from "./series";
+import { SERIES_SELECT, seriesKeyOf, seriesWhere } from "./series";
 
-export const CANDIDATE_SELECT = { id: true, users: true, isBaseline: true, startedAt: true, createdAt: true } as const;
+export const CANDIDATE_SELECT = { id: true, users: true, isBaseline: true, startedAt: true, createdAt: true, ...SERIES_SELECT } as const;
 
 type CandidateRow = { id: string; users: number | null; isBaseline: boolean; startedAt: Date | null; createdAt: Date };
 
@@ -41,7 +41,7 @@ async function changeBaseline(access: ProjectAccess, runId: string, mark: boolea
   const projectId = access.project.id;
   return getDb().$transaction(async (tx) => {
     if (!(await lockProjectRow(tx, projectId))) throw new NotFoundError("No such project");
-    const run = await tx.testRun.findFirst({ where: { id: runId, projectId }, select: { id: true, name: true, isBaseline: true } });
+    const run = await tx.testRun.findFirst({ where: { id: runId, projectId }, select: { id: true, name: true, isBaseline: true, ...SERIES_SELECT } });
     if (!run) throw new NotFoundError("No such run in this project");
     const series = { projectId, ...seriesWhere(seriesKeyOf(run)) };
     const previous = (await tx.testRun.findMany({ where: { ...series, isBaseline: true }, select: { id: true } })).map((r) => r.id);

@@ -3,9 +3,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CompareRunInput } from "@/lib/domain/compare/types";
 import { getDb } from "../db";
 import { NotFoundError } from "../errors";
+import { SERIES_SELECT } from "./series";
 
 export const COMPARE_RUN_SELECT = {
-  id: true, name: true, kind: true, tool: true, users: true, runDate: true, startedAt: true, createdAt: true, isBaseline: true,
+  id: true, name: true, kind: true, tool: true, users: true, runDate: true, startedAt: true, createdAt: true, isBaseline: true, ...SERIES_SELECT,
   requests: true, failures: true, p95Ms: true, throughputRps: true, durationSeconds: true,
   endpoints: { select: { method: true, name: true, requests: true, failures: true, p95Ms: true, throughputRps: true } },
   steps: { select: { users: true, requests: true, failures: true, p95Ms: true, throughputRps: true, durationSeconds: true }, orderBy: { position: "asc" } },

@@ -2,10 +2,13 @@ import "server-only";
 
 /**
  * The series a run belongs to, for baselines. Until runs carry a series every run of a project is
- * in one implicit series (key null). With series: `return run.seriesId` here and
- * `key === null ? {} : { seriesId: key }` in `seriesWhere` — the comparison reads only these two.
+ * in one implicit series (key null). With `TestRun.seriesId`, the change is here only:
+ * `SERIES_SELECT = { seriesId: true }`, `return run.seriesId ?? null` and
+ * `key === null ? {} : { seriesId: key }`.
  */
-export function seriesKeyOf(run: { id: string }): string | null {
+export const SERIES_SELECT = {} as const;
+
+export function seriesKeyOf(run: { id: string; seriesId?: string | null }): string | null {
   void run;
   return null;
 }
