@@ -17,9 +17,16 @@ Commands:
                                                 print a new project API token (shown once)
   backup <file> / restore <file> [--yes]        gzip'd snapshot of the whole database / replace it by one
   import <slug> <files...> [--series S] [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]
+         [--compare [--baseline RUN]]
                                                 import one load-test run (several files = one run);
                                                 exit 0 imported, 1 bad file (file:line: reason),
-                                                duplicate or too large, 3 unknown project
+                                                duplicate or too large, 3 unknown project;
+                                                with --compare then compare it (exit as compare)
+  compare <slug> <run> [--baseline RUN] [--json] [--url URL --token TOKEN]
+                                                the run against its baseline (default: the marked
+                                                baseline, else the previous run at the same load);
+                                                exit 0 no regression, 2 regression beyond
+                                                tolerance, 3 could not compare
   help                                          this text
 
 Works on DATABASE_URL when set, else on the embedded database in LAUNCHGATE_DATA_DIR (./.launchgate).
@@ -31,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   "user create": (f) => userCreateCommand(f),
   "token create": (f) => tokenCreateCommand(f),
   gate: (f, p) => gateCommand(f, p),
+  compare: (f, p) => import("./cli/compare").then((m) => m.compareCommand(f, p)),
   import: (f, p) => import("./cli/import").then((m) => m.importCommand(f, p)),
   backup: (f, p) => import("./cli/backup").then((m) => m.backupCommand(f, p)), restore: (f, p) => import("./cli/backup").then((m) => m.restoreCommand(f, p)),
 };

@@ -51,6 +51,10 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/v1/projects/[slug]/report.md", path: `${P}/report.md`, expect: read },
   { method: "GET", route: "/api/v1/projects/[slug]/runs", path: `${P}/runs`, expect: read },
   { method: "GET", route: "/api/v1/projects/[slug]/runs/[id]", path: `${P}/runs/${NONE}`, expect: { ...read, viewer: 404, engineer: 404, lead: 404, admin: 404, viewerToken: 404, leadToken: 404 } },
+  // Comparison of an unknown run: members get 404 (past auth), outsiders 404 too.
+  { method: "GET", route: "/api/v1/projects/[slug]/runs/[id]/compare", path: `${P}/runs/${NONE}/compare`, expect: { ...read, viewer: 404, engineer: 404, lead: 404, admin: 404, viewerToken: 404, leadToken: 404 } },
+  { method: "PUT", route: "/api/v1/projects/[slug]/runs/[id]/baseline", path: `${P}/runs/${NONE}/baseline`, expect: mutation("LEAD", 404) },
+  { method: "DELETE", route: "/api/v1/projects/[slug]/runs/[id]/baseline", path: `${P}/runs/${NONE}/baseline`, expect: mutation("LEAD", 404) },
   // An upload that is not a load-test file: members allowed to import get 422 with the reason.
   { method: "POST", route: "/api/v1/projects/[slug]/runs", path: `${P}/runs?fileName=x.txt`, body: "not a load test", expect: mutation("ENGINEER") },
   { method: "PATCH", route: "/api/v1/projects/[slug]/runs/[id]", path: `${P}/runs/${NONE}`, body: { seriesSlug: "NOT A SLUG" }, expect: mutation("LEAD") },

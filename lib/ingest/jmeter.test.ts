@@ -118,6 +118,18 @@ const row = (ts: number, elapsed: number, label: string, ok = true, msg = "OK") 
   `${ts},${elapsed},${label},${ok ? 200 : 500},${msg},TG 1-1,text,${ok},${ok ? "" : "boom"},10,10,1,1,http://x/${label},1,0,0`;
 
 describe("JMeter: synthetic files", () => {
+  it("thread groups started 15 s apart: each 15-second plateau of allThreads is a step", async () => {
+    const h = "timeStamp,elapsed,label,responseCode,responseMessage,success,allThreads";
+    const rows: string[] = [];
+    [2, 4, 6, 8].forEach((threads, level) => {
+      for (let sec = 0; sec < 15; sec++) {
+        for (let i = 0; i < threads; i++) rows.push(`${1700000000000 + (level * 15 + sec) * 1000 + i * 50},${20 + threads},/api/products,200,OK,true,${threads}`);
+      }
+    });
+    const run = await parseText([h, ...rows].join("\n"), "plateaus.jtl");
+    expect(run.steps.map((s) => [s.users, s.requests, s.durationSeconds])).toEqual([[2, 30, 15], [4, 60, 15], [6, 90, 15], [8, 120, 15]]);
+  });
+
   it("a truncated last line is a warning, not an error", async () => {
     const text = [HEADER, row(1700000000000, 10, "a"), row(1700000000100, 20, "b"), "1700000000200,30,c,200,OK,TG"].join("\n");
     const run = await parseText(text, "cut.jtl");

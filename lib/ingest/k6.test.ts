@@ -80,9 +80,8 @@ sharedDescribe(sharedTitle, () => {
 const point = (metric: string, time: string, value: number, tags: Record<string, string> = {}) =>
   JSON.stringify({ metric, type: "Point", data: { time, value, tags } });
 
-function steppedNdjson(): string {
+function steppedNdjson(levels: number[] = [...Array(30).fill(5), 7, 9, ...Array(30).fill(10)]): string {
   const lines = [JSON.stringify({ type: "Metric", data: { name: "vus", type: "gauge" }, metric: "vus" })];
-  const levels = [...Array(30).fill(5), 7, 9, ...Array(30).fill(10)];
   levels.forEach((vus, sec) => {
     const base = Date.UTC(2025, 0, 1, 12, 0, 0) + sec * 1000;
     lines.push(point("vus", new Date(base).toISOString(), vus));
@@ -110,6 +109,12 @@ describe("k6: synthetic files", () => {
       [10, 300, 30],
     ]);
     expect(run.errors).toContainEqual({ kind: "HTTP 503", count: 30, endpoint: "/b", message: null });
+  });
+
+  it("NDJSON: 10-second plateaus of a `stages` ramp are steps, the 1-second ramp between them is not", async () => {
+    const hold = (vus: number) => Array<number>(10).fill(vus);
+    const run = await parseText(steppedNdjson([...hold(4), 5, 6, 7, ...hold(8), 9, 10, 11, ...hold(12)]), "out.json");
+    expect(run.steps.map((s) => [s.users, s.durationSeconds])).toEqual([[4, 10], [8, 10], [12, 10]]);
   });
 
   it("NDJSON: a cut-off last line is a warning; a bad line in the middle is an error", async () => {

@@ -6,9 +6,9 @@ import { errorRate, round } from "./values";
 export interface StepOptions {
   /** Relative spread of user counts still read as one level (0 = exact). Default 0. */
   tolerance?: number;
-  /** A level must last at least this many points. Default 3. */
+  /** A level must last at least this many points. Default 5. */
   minPoints?: number;
-  /** ...and at least this many seconds (a level held for less is a ramp stair). Default 20. */
+  /** ...and at least this many seconds (a level held for less is a ramp stair). Default 10. */
   minSeconds?: number;
   /** ...and at least this share of the median level length. Default 0.25. */
   minShareOfMedian?: number;
@@ -27,10 +27,11 @@ function median(xs: number[]): number | null {
  * Splits a time series into per-user-level steps.
  * Rule: points with no or zero users are ignored; contiguous points whose user count stays
  * within `tolerance` of the running mean of the level form a candidate level. A candidate is
- * kept when it lasts at least `minPoints` points and `minSeconds` seconds, and at least
- * `minShareOfMedian` of the median length of such candidates; so a ramp passing through
- * 52, 92, 133... users, or a 12-second thread ramp between two 10-minute plateaus, is not a
- * step. Neighbouring kept levels within `mergeTolerance` of each other merge (a ramp-down
+ * kept when it is held at least `minSeconds` (10) seconds with at least `minPoints` (5) points,
+ * and lasts at least `minShareOfMedian` of the median length of such candidates; so a Locust
+ * step-load with 10 s levels has its steps, while a ramp passing through 52, 92, 133... users
+ * (the count changing every sample), or the 15-second stairs of a thread ramp between two
+ * 10-minute plateaus, are not steps. Neighbouring kept levels within `mergeTolerance` of each other merge (a ramp-down
  * from 100 to 99 users is one level), taking the level of the longer one. Steps are returned
  * only when at least two distinct levels remain.
  * Step percentiles merge the points' histograms when present, else take the median of the
@@ -38,9 +39,9 @@ function median(xs: number[]): number | null {
  */
 export function computeSteps(points: SeriesPoint[], opts: StepOptions = {}): RunStep[] {
   const tol = opts.tolerance ?? 0;
-  const minPoints = opts.minPoints ?? 3;
+  const minPoints = opts.minPoints ?? 5;
   const share = opts.minShareOfMedian ?? 0.25;
-  const minMs = (opts.minSeconds ?? 20) * 1000;
+  const minMs = (opts.minSeconds ?? 10) * 1000;
   const mergeTol = opts.mergeTolerance ?? 0.05;
   const spanMs = (g: SeriesPoint[]) => g.reduce((n, p) => n + p.widthMs, 0);
   const groups: SeriesPoint[][] = [];

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { getRunComparison } from "@/lib/server/compare/get-run-comparison";
+import { getDb } from "@/lib/server/db";
 import { AppError, InvalidInputError } from "@/lib/server/errors";
 import { importRun, type ImportedRun, type RunPreview } from "@/lib/server/runs/import-run";
 import { formatBytes } from "@/lib/server/runs/upload-meter";
 import { ZRunImportOptions } from "@/lib/server/schemas/run-import";
+import { printComparison } from "./compare-table";
 import { flag, UsageError, withDatabase } from "./context";
 
 const ms = (v: number | null) => (v === null ? "—" : `${Math.round(v * 10) / 10} ms`);
@@ -25,9 +28,11 @@ export function printRun(r: ImportedRun | RunPreview, slug: string): void {
 }
 
 /**
- * `import <slug> <files…> [--series S] [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]`:
- * several files form one run (into series S, created when new; without it the tool's test name or the default series). Exits 0 when imported, 1 when a file is bad (file:line: reason),
- * a duplicate or too large, 3 when the project is unknown.
+ * `import <slug> <files…> [--series S] [--format F] [--name N] [--kind K] [--users U] [--run-date D] [--dry-run] [--json]
+ * [--compare [--baseline RUN]]`: several files form one run (into series S, created when new; without it the tool's
+ * test name or the default series). Exits 0 when imported, 1 when a file is bad (file:line: reason), a duplicate or
+ * too large, 3 when the project is unknown. With --compare the imported run is then compared with its default
+ * baseline (or --baseline), and the exit code is compare's: 0 no regression, 2 regression, 3 could not compare.
  */
 export async function importCommand(flags: Record<string, string | true>, positional: string[]): Promise<number> {
   const [slug, ...paths] = positional;
@@ -39,7 +44,11 @@ export async function importCommand(flags: Record<string, string | true>, positi
   };
   const dryRun = bool("dry-run");
   const json = bool("json");
+  const compare = bool("compare");
+  const baseline = flag(flags, "baseline");
   if (!slug || paths.length === 0) throw new UsageError("import needs a project slug and at least one file");
+  if (compare && dryRun) throw new UsageError("--compare needs a stored run: leave out --dry-run");
+  if (baseline && !compare) throw new UsageError("--baseline goes with --compare");
   const parsed = ZRunImportOptions.safeParse({
     format: flag(flags, "format"), name: flag(flags, "name"), kind: flag(flags, "kind"), users: flag(flags, "users"), runDate: flag(flags, "run-date"),
     series: flag(flags, "series"),
@@ -52,7 +61,7 @@ export async function importCommand(flags: Record<string, string | true>, positi
     }
   }
   const byName = new Map(paths.map((p) => [path.basename(p), p]));
-  return withDatabase(async (db) => {
+  return withDatabase(async (db, dbUrl) => {
     const project = await db.project.findUnique({ where: { slug }, select: { id: true } });
     if (!project) {
       console.error(`No project '${slug}'.`);
@@ -64,6 +73,7 @@ export async function importCommand(flags: Record<string, string | true>, positi
         db, project, actor: { kind: "cli" }, options: parsed.data, dryRun,
         files: paths.map((p, i) => ({ name: path.basename(p), stream: streams[i] })),
       });
+      if (compare && !run.dryRun) return await compareImported(dbUrl, project.id, run, slug, baseline, json);
       if (json) console.log(JSON.stringify(run, null, 2));
       else printRun(run, slug);
       return 0;
@@ -83,4 +93,26 @@ export async function importCommand(flags: Record<string, string | true>, positi
       for (const s of streams) s.destroy();
     }
   }, { quiet: true });
+}
+
+/** `import … --compare`: the stored run against its baseline; exit 0 / 2, or 3 when it cannot be compared. */
+async function compareImported(dbUrl: string, projectId: string, run: ImportedRun, slug: string, baseline: string | undefined, json: boolean): Promise<number> {
+  process.env.DATABASE_URL = dbUrl;
+  try {
+    const comparison = await getRunComparison(projectId, run.id, baseline);
+    if (json) {
+      console.log(JSON.stringify({ run, comparison }, null, 2));
+      return comparison.regressed ? 2 : 0;
+    }
+    printRun(run, slug);
+    console.log("");
+    return printComparison(comparison, false);
+  } catch (err) {
+    if (json) console.log(JSON.stringify({ run, comparison: null }, null, 2));
+    else printRun(run, slug);
+    console.error(`launchgate import --compare: imported, but could not compare: ${(err as Error).message}`);
+    return 3;
+  } finally {
+    await getDb().$disconnect();
+  }
 }

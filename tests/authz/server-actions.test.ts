@@ -48,6 +48,7 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   updateRunBlockerSettingsAction: { need: "LEAD", project: true },
   confirmEvidenceAction: { need: "ENGINEER", project: true },
   createChangeMarkerAction: { need: "ENGINEER", project: true },
+  updateCompareTolerancesAction: { need: "LEAD", project: true },
 };
 
 function discoverActions(): { file: string; name: string }[] {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChangeMarkerForm } from "@/components/evidence/change-marker-form";
 import { ChangeMarkerList } from "@/components/evidence/change-marker-list";
+import { CompareRunsPicker } from "@/components/compare/compare-runs-picker";
 import { ImportPanel } from "@/components/import/import-panel";
 import { RunList } from "@/components/import/run-list";
 import { Card } from "@/components/readiness/card";
@@ -31,6 +32,11 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
       {canImport && (
         <Card id="import" title="Import a run" description="Real tool output, streamed to the server; several files of one run (e.g. Locust stats + stats_history + failures) together.">
           <ImportPanel slug={slug} maxBytes={getMaxUploadBytes()} series={series} />
+        </Card>
+      )}
+      {runs.length > 0 && (
+        <Card id="compare-runs" title="Compare two runs" description="Per endpoint and per step: what got faster or slower, where errors appeared.">
+          <CompareRunsPicker slug={slug} runs={runs.map((r) => ({ id: r.id, name: r.name, runDate: r.runDate, users: r.users }))} />
         </Card>
       )}
       <Card id="runs" title={`All runs (${runs.length})`}>

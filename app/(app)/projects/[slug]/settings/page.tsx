@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/readiness/card";
 import { CategoriesEditor } from "@/components/settings/categories-editor";
+import { CompareTolerancesForm } from "@/components/settings/compare-tolerances-form";
 import { MembersEditor } from "@/components/settings/members-editor";
 import { ObjectivesEditor } from "@/components/settings/objectives-editor";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
@@ -8,6 +9,7 @@ import { RunBlockersForm } from "@/components/settings/run-blockers-form";
 import { SeriesEditor } from "@/components/settings/series-editor";
 import { SettingsSummary } from "@/components/settings/settings-summary";
 import { TokensEditor } from "@/components/settings/tokens-editor";
+import { getCompareTolerances } from "@/lib/server/compare/compare-tolerances";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
 import { listMembers } from "@/lib/server/projects/manage-members";
@@ -24,7 +26,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens, series, runBlockers] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, series, runBlockers, tolerances] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
@@ -32,6 +34,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     isLead ? listTokens(access) : Promise.resolve(null),
     listSeries(access.project.id),
     getRunBlockerSettings(access.project.id),
+    getCompareTolerances(access.project.id),
   ]);
 
   return (
@@ -58,6 +61,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             <RunBlockersForm slug={slug} enabled={runBlockers.enabled} estimateHours={runBlockers.estimateHours} canEdit={isLead} />
           </div>
         </div>
+      </Card>
+
+      <Card id="compare" title="Run comparison" description="A run is flagged against its baseline only beyond these tolerances and beyond what the sample sizes can tell apart.">
+        <CompareTolerancesForm slug={slug} tolerances={tolerances} canEdit={isLead} />
       </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">

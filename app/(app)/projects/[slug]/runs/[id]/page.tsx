@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ZoneBadge } from "@/components/capacity/zone-badge";
+import { BaselineButton } from "@/components/compare/baseline-button";
+import { CompareWithForm } from "@/components/compare/compare-with-form";
 import { Card, EmptyState, Stat } from "@/components/readiness/card";
 import { EndpointErrorChart, RunTimeSeries, StepsChart } from "@/components/runs/run-charts";
 import { RunSeriesControl } from "@/components/runs/run-series-control";
@@ -10,6 +12,7 @@ import { SeriesLabel } from "@/components/runs/series-label";
 import {
   buildEndpointBars, buildEndpointRows, buildErrorRows, buildRunSeries, buildStepRows, classifyRun, formatDuration,
 } from "@/lib/domain/view/run-detail";
+import { getCompareChoices } from "@/lib/server/compare/get-compare-page";
 import { NotFoundError } from "@/lib/server/errors";
 import { getPageAccess } from "@/lib/server/page-access";
 import { roleAtLeast } from "@/lib/server/roles";
@@ -35,9 +38,10 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
   const { slug, id } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [run, zones, items, allSeries] = await Promise.all([
+  const [run, zones, items, allSeries, compare] = await Promise.all([
     loadRun(access.project.id, id), getZoneSettings(access.project.id), listRunItems(access.project.id, id),
     isLead ? listSeries(access.project.id) : Promise.resolve([]),
+    getCompareChoices(access.project.id, id),
   ]);
   const endpoints = buildEndpointRows(run.endpoints, zones.thresholds);
   const errors = buildErrorRows(run.errors);
@@ -57,6 +61,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
         <div className="mt-1 flex flex-wrap items-center gap-2">
           <h2 className="min-w-0 break-words text-xl font-semibold">{run.name}</h2>
           <ZoneBadge zone={zone} />
+          {compare.isBaseline && <span className="rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-800" data-testid="baseline-badge">baseline</span>}
         </div>
         <p className="mt-1 text-sm text-slate-600">
           {run.kind.toLowerCase()} test · {run.runDate}
@@ -110,6 +115,10 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
             {run.baseline.successRatePercent !== null ? `, ${run.baseline.successRatePercent}% success` : ""}.
           </p>
         )}
+      </Card>
+      <Card id="compare" title="Compare" description={compare.defaultBaselineId ? "The default baseline is preselected: the marked baseline, else the previous run at the same load." : "No default baseline: no run is marked as the baseline and no earlier run was at the same load."}
+        actions={roleAtLeast(access.role, "LEAD") ? <BaselineButton slug={slug} runId={run.id} isBaseline={compare.isBaseline} /> : undefined}>
+        <CompareWithForm slug={slug} runId={run.id} choices={compare.choices} selectedId={null} defaultBaselineId={compare.defaultBaselineId} />
       </Card>
       {nothing && <EmptyState title="No details recorded">This run has a summary only: no endpoints, errors, steps or time series.</EmptyState>}
       {series.points.length > 0 && (
