@@ -117,7 +117,23 @@ interface TimedEvent {
   at: number;
 }
 
-function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[]): void {
+const RECONCILED: (keyof ReplayedItemState)[] = ["priority", "status", "estimateHours", "estimateLowHours", "estimateHighHours", "categoryId", "deferrable"];
+
+/** The current row, when it disagrees with the replay (a change written without its event), as a last transition. */
+function reconcile(item: DomainItem | undefined, state: ReplayedItemState, lastAt: number, at: number): ItemTransition | null {
+  const before = { ...state };
+  if (!item) {
+    if (!state.exists) return null;
+    state.exists = false;
+  } else {
+    const current: ReplayedItemState = { ...item, exists: true };
+    if (state.exists && RECONCILED.every((k) => state[k] === current[k])) return null;
+    Object.assign(state, current);
+  }
+  return { itemId: item?.id ?? "", at: Math.max(at, lastAt), field: "reconciled", actorId: null, before, after: { ...state } };
+}
+
+function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[], reconcileAt?: number, isCurrent = true): void {
   timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
   const events = timed.map((t) => t.event);
   const state = initialState(item, events);
@@ -135,6 +151,10 @@ function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: Item
     if (!apply(state, event)) continue;
     out.push({ itemId, at, field: event.field, actorId: event.actorId ?? null, before, after: { ...state } });
   }
+  if (reconcileAt === undefined) return;
+  const last = timed.length > 0 ? timed[timed.length - 1].at : birth;
+  const fix = reconcile(isCurrent ? item : undefined, state, Number.isNaN(last) ? birth : last, reconcileAt);
+  if (fix) out.push({ ...fix, itemId });
 }
 
 /**
@@ -143,12 +163,16 @@ function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: Item
  * without one) come from the reference item — the current item, or `removedItems` for deleted
  * ones — with the first recorded `from` of that field undone; it is born at the earlier of its
  * createdAt and first event. Items known only from events and without a snapshot are skipped.
- * O(events log events + items). The one replay: the burndown, projection and history use it.
+ * With `reconcileAt`, a current row that disagrees with its replayed end state (a change written
+ * without an event) becomes a "reconciled" transition at that instant, and an item that is no
+ * longer a current row is removed then. O(events log events + items). The one replay: the burndown, projection and history use it.
  */
 export function replayItemStates(
   items: readonly DomainItem[],
   events: readonly DomainItemEvent[],
   removedItems: readonly DomainItem[] = [],
+  /** When given (epoch ms the current rows were read): a current row that disagrees with the replay wins from then on. */
+  reconcileAt?: number,
 ): ItemTransition[] {
   const byItem = new Map<string, TimedEvent[]>();
   for (const event of events) {
@@ -160,9 +184,9 @@ export function replayItemStates(
   const itemsById = new Map(items.map((item) => [item.id, item]));
   const removedById = new Map(removedItems.filter((i) => !itemsById.has(i.id)).map((i) => [i.id, i]));
   const out: ItemTransition[] = [];
-  for (const item of items) replayItem(item, byItem.get(item.id) ?? [], out);
+  for (const item of items) replayItem(item, byItem.get(item.id) ?? [], out, reconcileAt);
   for (const [itemId, list] of byItem) {
-    if (!itemsById.has(itemId)) replayItem(removedById.get(itemId), list, out);
+    if (!itemsById.has(itemId)) replayItem(removedById.get(itemId), list, out, reconcileAt, false);
   }
   return out.sort((a, b) => a.at - b.at || Number(a.before !== null) - Number(b.before !== null));
 }

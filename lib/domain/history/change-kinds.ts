@@ -28,6 +28,18 @@ export function contributionChanged(a: Contribution, b: Contribution): boolean {
 
 const hours = (v: number | null) => (v === null ? "no estimate" : `${formatNumber(v, 2)} h`);
 
+/** A change found only by comparing the current row with the replay (written without an event). */
+function classifyReconciled(t: ItemTransition, categoryName: (id: string | null) => string): { kind: ChangeKind; detail: string } | null {
+  const { before, after } = t;
+  const note = " (recorded without an item event)";
+  if (!before || !after.exists) return { kind: "removed", detail: `no longer in the checklist${note}` };
+  const fields = ["status", "priority", "estimateHours", "categoryId"] as const;
+  const field = fields.find((f) => before[f] !== after[f]);
+  if (!field) return null;
+  const k = classifyTransition({ ...t, field }, categoryName);
+  return k && { ...k, detail: k.detail + note };
+}
+
 /** The kind of an item transition, with a short "from → to" detail; null when it is none of the kinds. */
 export function classifyTransition(t: ItemTransition, categoryName: (id: string | null) => string): { kind: ChangeKind; detail: string } | null {
   const { before, after } = t;
@@ -43,6 +55,7 @@ export function classifyTransition(t: ItemTransition, categoryName: (id: string 
     case "estimateHours": return { kind: "re-estimated", detail: `${hours(before.estimateHours)} → ${hours(after.estimateHours)}` };
     case "priority": return { kind: "re-prioritized", detail: `${before.priority} → ${after.priority}` };
     case "categoryId": return { kind: "recategorized", detail: `${categoryName(before.categoryId)} → ${categoryName(after.categoryId)}` };
+    case "reconciled": return classifyReconciled(t, categoryName);
     default: return null;
   }
 }

@@ -52,6 +52,20 @@ describe("computeChanges", () => {
     expect(computeHistory(t, "2026-01-04", "2026-01-07").map((d) => [d.scorePercent, d.openP1])).toEqual([[50, 1], [0, 2], [0, 2], [50, 1]]);
   });
 
+  it("a change written without an item event counts from the moment the rows were read", () => {
+    const a = timelineItem("a", { status: "DONE" }), b = timelineItem("b"), gone = timelineItem("gone");
+    const t = makeTimeline({
+      items: [a, b], removedItems: [gone], loadedAt: "2026-01-09T15:00:00.000Z",
+      events: [created({ ...a, status: "OPEN" }, "2026-01-02T09:00:00Z"), created(b, "2026-01-02T09:00:00Z"), created(gone, "2026-01-02T09:00:00Z")],
+    });
+    expect(computeHistory(t, "2026-01-08", "2026-01-09").map((d) => [d.scorePercent, d.openP1])).toEqual([[0, 3], [50, 1]]);
+    const r = computeChanges(t, "2026-01-08", "2026-01-09");
+    expect(r.changes.map((c) => [c.itemId, c.kind, c.scoreDeltaPoints, c.at])).toEqual([
+      ["a", "resolved", 33.3, "2026-01-09T15:00:00.000Z"], ["gone", "removed", 16.7, "2026-01-09T15:00:00.000Z"],
+    ]);
+    expect(r.changes[0].detail).toContain("recorded without an item event");
+  });
+
   it("attributes the score difference exactly, for random projects and random ranges (seeded)", () => {
     const rnd = createRandom(0x5eed);
     for (let seed = 1; seed <= 200; seed++) {

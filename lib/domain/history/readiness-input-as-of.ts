@@ -25,7 +25,7 @@ function acceptancesAt(acceptances: readonly TimelineAcceptance[], endMs: number
 /** Item states at the end of `asOf`: the replay of every event before then. */
 export function itemStatesAsOf(timeline: ProjectTimeline, endMs: number): Map<string, ReplayedItemState> {
   const states = new Map<string, ReplayedItemState>();
-  for (const t of replayItemStates(timeline.items, timeline.events, timeline.removedItems)) {
+  for (const t of replayItemStates(timeline.items, timeline.events, timeline.removedItems, timeline.loadedAt ? Date.parse(timeline.loadedAt) : undefined)) {
     if (t.at >= endMs) break;
     states.set(t.itemId, t.after);
   }

@@ -48,7 +48,7 @@ function acceptanceEntries(a: TimelineAcceptance): TimelineEntry[] {
  */
 export function buildTimelineEntries(timeline: ProjectTimeline): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  for (const transition of replayItemStates(timeline.items, timeline.events, timeline.removedItems)) {
+  for (const transition of replayItemStates(timeline.items, timeline.events, timeline.removedItems, timeline.loadedAt ? Date.parse(timeline.loadedAt) : undefined)) {
     entries.push({ type: "item", at: transition.at, transition });
   }
   entries.push(...staleEntries(timeline.staleItemIdsByDay ?? {}));

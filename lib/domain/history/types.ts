@@ -64,6 +64,11 @@ export interface ProjectTimeline {
   stabilityRuns: readonly TimelineStabilityRun[];
   objectives: readonly TimelineObjective[];
   /**
+   * The instant the current rows were read. When set, a current item that disagrees with its
+   * replayed events (a change written without an event) counts as changed at this instant.
+   */
+  loadedAt?: string;
+  /**
    * The evidence-freshness seam: per day (YYYY-MM-DD), the ids of DONE items whose evidence is
    * expired at the end of that day; they count as not done (open). Default: none.
    */
