@@ -3,6 +3,7 @@ import { addDays } from "@/lib/domain";
 import { computeChanges, type ChangesResult } from "@/lib/domain/history/compute-changes";
 import { computeHistory, type HistoryDay } from "@/lib/domain/history/compute-history";
 import { getDb } from "../db";
+import { InvalidInputError } from "../errors";
 import { loadProjectTimeline } from "./load-project-timeline";
 import { lastDays, resolveRange, type DayRange } from "./history-range";
 
@@ -46,4 +47,41 @@ export async function getReadinessChanges(project: ProjectRef, raw: RawRange): P
   const timeline = await loadProjectTimeline(project.id, range);
   const basis = raw.from ? "given" : hasDecision ? "last-decision" : "7-days";
   return { ...computeChanges(timeline, range.from, range.to), basis };
+}
+
+/** Display names of users by id (for "by" columns); unknown ids are left out. */
+export async function getUserNames(ids: readonly (string | null)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return {};
+  const rows = await getDb().user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** The changes panel of a page: the report, or the message of a bad range (the page still renders). */
+export async function getChangesPanel(project: ProjectRef, raw: RawRange): Promise<{ report: ChangesReport | null; error: string | null; names: Record<string, string> }> {
+  try {
+    const report = await getReadinessChanges(project, raw);
+    return { report, error: null, names: await getUserNames(report.changes.map((c) => c.byUserId)) };
+  } catch (err) {
+    if (err instanceof InvalidInputError) return { report: null, error: err.message, names: {} };
+    throw err;
+  }
+}
+
+/** The overview's history chart data up to `asOf` (at most today): the last `days` days, or a clear message. */
+export async function getHistoryPanel(project: ProjectRef, asOf: string, days = 90): Promise<{ days: HistoryDay[]; decisions: { date: string; verdict: "GO" | "CONDITIONAL_GO" | "NO_GO"; signedBy: string }[]; error: string | null }> {
+  try {
+    const createdOn = await createdOnOf(project.id);
+    if (asOf < createdOn) return { days: [], decisions: [], error: `The project was created on ${createdOn}: there is no history before that day.` };
+    const today = new Date().toISOString().slice(0, 10);
+    const { days: list, range } = await getReadinessHistory(project, { to: asOf > today ? today : asOf }, days);
+    const rows = await getDb().decision.findMany({
+      where: { projectId: project.id, createdAt: { gte: new Date(`${range.from}T00:00:00Z`) } },
+      select: { verdict: true, signedByName: true, createdAt: true }, orderBy: { createdAt: "asc" },
+    });
+    return { days: list, decisions: rows.map((d) => ({ date: d.createdAt.toISOString().slice(0, 10), verdict: d.verdict, signedBy: d.signedByName })), error: null };
+  } catch (err) {
+    if (err instanceof InvalidInputError) return { days: [], decisions: [], error: err.message };
+    throw err;
+  }
 }
