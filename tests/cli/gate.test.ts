@@ -37,6 +37,13 @@ describe("npx launchgate gate", () => {
     expect(r.out).toMatch(/\[FAIL\s*\] objectives .*RTO not measured/);
     expect(r.out).toMatch(/\[PASS\s*\] capacity/);
     expect(r.out).toMatch(/\[PASS\s*\] stability/);
+    expect(r.out).toContain("to GO: close 21 items (89 h) → 2026-01-30");
+    expect(r.out).toMatch(/to CONDITIONAL GO: close 11 items \([\d.]+ h\) → \d{4}-\d{2}-\d{2} \(P85 [\d-]+\), accept 10 as risks; anomaly: accept the risk/);
+    const j = JSON.parse(gate("--json").out);
+    expect(j.paths.go).toMatchObject({ hours: 89, date: "2026-01-30" });
+    expect(j.paths.go.gates.map((g: { gate: string }) => g.gate)).toEqual(["anomaly", "objectives"]);
+    expect(j.paths.conditionalGo.items).toHaveLength(11);
+    expect(j.paths.conditionalGo.acceptRisks).toHaveLength(10);
   });
 
   it("moves as the rules say: P1 work done, a passing rerun at 300 users, then the objectives", async () => {
