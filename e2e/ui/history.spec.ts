@@ -5,6 +5,9 @@ import { ensureScratchProject, query } from "../server-tools";
 const SLUG = `history-e2e-${Date.now().toString(36)}`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
+// The what-if test starts from the state the first test leaves.
+test.describe.configure({ mode: "serial" });
+
 interface Item { id: string; title: string; version: number }
 let items: Item[] = [];
 
@@ -52,7 +55,7 @@ test("a lead resolves two items and re-estimates one; What changed shows exactly
   await expect(page.getByTestId("changes-summary").first()).toContainText("0.0% NO-GO");
   await expect(page.getByTestId("changes-summary").first()).toContainText("50.0% NO-GO");
   await expect(page.getByTestId("changes-total").first()).toHaveText("+50.0");
-  await expect(rows.nth(2)).toContainText("4 h → 9 h");
+  await expect(rows.nth(2)).toContainText("6 h → 9 h");
   await expect(page.getByTestId("history-chart")).toBeVisible();
   await expect(page.locator("#history .recharts-line-curve")).toBeVisible();
   await screenshot(page, "history-overview");

@@ -44,7 +44,7 @@ describe("npx launchgate gate", () => {
     expect(j.paths.go.gates.map((g: { gate: string }) => g.gate)).toEqual(["anomaly", "objectives"]);
     expect(j.paths.conditionalGo.items).toHaveLength(11);
     expect(j.paths.conditionalGo.acceptRisks).toHaveLength(10);
-  });
+  }, 120_000);
 
   it("moves as the rules say: P1 work done, a passing rerun at 300 users, then the objectives", async () => {
     // Changes made now show as of today; as of 2026-01-18 the project stays as it was then.
@@ -80,7 +80,7 @@ describe("npx launchgate gate", () => {
     r = gate("--today");
     expect(r.out).toMatch(/: GO\n/);
     expect(r.code).toBe(0);
-  });
+  }, 240_000);
 
   it("exits 3 with a message for an unknown project", () => {
     const r = spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "nope"], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });

@@ -34,6 +34,7 @@ export function resolveRange(
   const to = parseDay("to", raw.to) ?? today;
   const given = parseDay("from", raw.from);
   const from = given ?? (defaultFrom(to) < earliest ? earliest : defaultFrom(to));
+  if (to < earliest) throw new InvalidInputError(`to (${to}) is before the project existed: it was created on ${createdOn}`, { to, createdOn });
   if (from > to) throw new InvalidInputError(`from (${from}) must not be after to (${to})`, { from, to });
   if (to > today) throw new InvalidInputError(`to (${to}) is in the future; the history ends today (${today})`, { to, today });
   if (from < earliest) {
