@@ -39,22 +39,23 @@ export function WhatChanged({ report, error, names, path, hidden = {}, defaultRa
           </p>
           {report.changes.length === 0 ? <p className="text-slate-600">No item, risk or weight changed the figures in this range.</p> : (
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[36rem] text-left" aria-label="Changes with their score deltas">
+              <table className="w-full text-left" aria-label="Changes with their score deltas">
                 <thead className="text-xs uppercase tracking-wide text-slate-500">
-                  <tr><th className="py-1 pr-2">When (UTC)</th><th className="py-1 pr-2">Item</th><th className="py-1 pr-2">Change</th><th className="py-1 pr-2">By</th><th className="py-1 text-right">Score</th></tr>
+                  <tr><th className="py-1 pr-2">Item</th><th className="py-1 pr-2">Change</th><th className="py-1 text-right">Score</th></tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {report.changes.map((c, i) => (
-                    <tr key={i} data-testid="change-row" data-kind={c.kind}>
-                      <td className="whitespace-nowrap py-1.5 pr-2 tabular-nums text-slate-600">{when(c.at)}</td>
-                      <td className="py-1.5 pr-2"><span className="font-medium">{c.title}</span>{c.category && c.itemId ? <span className="text-slate-500"> · {c.category}</span> : null}</td>
+                    <tr key={i} data-testid="change-row" data-kind={c.kind} className="align-top">
+                      <td className="min-w-0 break-words py-1.5 pr-2">
+                        <span className="font-medium">{c.title}</span>{c.category && c.itemId ? <span className="text-slate-500"> · {c.category}</span> : null}
+                        <span className="block text-xs tabular-nums text-slate-500">{when(c.at)} UTC{c.byUserId ? ` · ${names[c.byUserId] ?? "unknown user"}` : ""}</span>
+                      </td>
                       <td className="py-1.5 pr-2">{CHANGE_KIND_LABEL[c.kind]}<span className="block text-xs text-slate-500">{c.detail}</span></td>
-                      <td className="py-1.5 pr-2 text-slate-600">{c.byUserId ? (names[c.byUserId] ?? "—") : "—"}</td>
                       <td className="whitespace-nowrap py-1.5 text-right font-medium tabular-nums" data-testid="change-delta">{signed(c.scoreDeltaPoints)}</td>
                     </tr>
                   ))}
                 </tbody>
-                <tfoot><tr className="border-t border-slate-300 font-semibold"><td colSpan={4} className="py-1.5">Total</td><td className="py-1.5 text-right tabular-nums">{signed(total)}</td></tr></tfoot>
+                <tfoot><tr className="border-t border-slate-300 font-semibold"><td colSpan={2} className="py-1.5">Total</td><td className="py-1.5 text-right tabular-nums">{signed(total)}</td></tr></tfoot>
               </table>
             </div>
           )}

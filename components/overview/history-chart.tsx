@@ -1,24 +1,21 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatDayTick } from "@/lib/domain/view/burndown-chart";
 import type { HistoryChart as Chart, HistoryChartRow } from "@/lib/domain/view/history-chart";
 
 const VERDICT_FILL = { GO: "#15803d", CONDITIONAL_GO: "#b45309", NO_GO: "#b91c1c" } as const;
 
-function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly { payload?: HistoryChartRow & { label?: string } }[] }) {
+function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly { payload?: HistoryChartRow }[] }) {
   const row = active ? payload?.[0]?.payload : undefined;
   if (!row) return null;
   return (
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow">
       <p className="font-semibold">{row.date}</p>
-      {row.label ? <p>{row.label}</p> : (
-        <>
-          <p>Score {row.score === null ? "—" : `${row.score}%`} · {row.verdict.replace("_", " ")}</p>
-          <p>{row.openP1} open P1 · {row.remainingHours} h</p>
-        </>
-      )}
+      <p>Score {row.score === null ? "—" : `${row.score}%`} · {row.verdict.replace("_", " ")}</p>
+      <p>{row.openP1} open P1 · {row.remainingHours} h</p>
+      {row.note && <p className="mt-1 text-slate-600">{row.note}</p>}
     </div>
   );
 }
@@ -26,7 +23,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly
 /** Score per day with the GO and CONDITIONAL thresholds, a verdict band, signed decisions and change days. */
 export function HistoryChart({ chart, goThreshold, conditionalThreshold }: { chart: Chart; goThreshold: number; conditionalThreshold: number }) {
   const xs = chart.rows.map((r) => r.x);
-  const domain: [number, number] = [Math.min(...xs), Math.max(...xs) + 1];
+  const domain: [number, number] = [Math.min(...xs), Math.max(...xs)];
   return (
     <ChartFigure title="Score history" summary={chart.summary} height={280} testId="history-chart"
       footer={<span className="flex flex-wrap gap-x-4 gap-y-1">
@@ -47,8 +44,8 @@ export function HistoryChart({ chart, goThreshold, conditionalThreshold }: { cha
           <ReferenceLine y={conditionalThreshold} stroke="#b45309" strokeDasharray="5 4" label={{ value: `CONDITIONAL ${conditionalThreshold}%`, position: "insideBottomRight", fontSize: 10, fill: "#b45309" }} />
           <Tooltip content={TooltipBody} />
           <Line dataKey="score" name="Score" stroke="#0f172a" strokeWidth={2} dot={chart.rows.length <= 2 ? { r: 3 } : false} type="stepAfter" connectNulls isAnimationActive={false} />
-          <Scatter data={chart.changes} dataKey="score" name="Change" fill="#fff" stroke="#0284c7" strokeWidth={2} isAnimationActive={false} />
-          <Scatter data={chart.decisions} dataKey="score" name="Signed decision" fill="#6d28d9" isAnimationActive={false} />
+          <Line dataKey="change" name="Change" stroke="none" dot={{ r: 4, fill: "#fff", stroke: "#0284c7", strokeWidth: 2 }} activeDot={false} isAnimationActive={false} legendType="none" />
+          <Line dataKey="decision" name="Signed decision" stroke="none" dot={{ r: 5, fill: "#6d28d9", stroke: "#6d28d9" }} activeDot={false} isAnimationActive={false} legendType="none" />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -9,6 +9,11 @@ export interface HistoryChartRow {
   verdict: VerdictValue;
   openP1: number;
   remainingHours: number;
+  /** The score on a day it changed / a decision was signed (markers), else null. */
+  change: number | null;
+  decision: number | null;
+  /** Tooltip text of the markers of that day. */
+  note: string | null;
 }
 
 export interface VerdictSpan { fromX: number; toX: number; verdict: VerdictValue }
@@ -27,7 +32,10 @@ export interface HistoryChart {
 
 /** The history chart's view model: one row per day, verdict spans, decision and change points. */
 export function buildHistoryChart(days: readonly HistoryDay[], decisions: readonly { date: string; verdict: VerdictValue; signedBy: string }[]): HistoryChart {
-  const rows = days.map((d) => ({ x: parseDay(d.date), date: d.date, score: d.scorePercent, verdict: d.verdict, openP1: d.openP1, remainingHours: d.remainingHours }));
+  const rows: HistoryChartRow[] = days.map((d) => ({
+    x: parseDay(d.date), date: d.date, score: d.scorePercent, verdict: d.verdict, openP1: d.openP1, remainingHours: d.remainingHours,
+    change: null, decision: null, note: null,
+  }));
   const spans: VerdictSpan[] = [];
   for (const r of rows) {
     const last = spans.at(-1);
@@ -45,6 +53,9 @@ export function buildHistoryChart(days: readonly HistoryDay[], decisions: readon
       ? [{ x: r.x, date: r.date, score: r.score ?? 0, label: `score ${prev.score ?? "—"} → ${r.score ?? "—"}${r.verdict !== prev.verdict ? `, ${r.verdict.replace("_", " ")}` : ""}` }]
       : [];
   });
+  const byX = new Map(rows.map((r) => [r.x, r]));
+  for (const p of changes) { const r = byX.get(p.x)!; r.change = p.score; r.note = p.label; }
+  for (const p of points) { const r = byX.get(p.x)!; r.decision = p.score; r.note = r.note ? `${r.note}; ${p.label}` : p.label; }
   const first = rows[0], last = rows.at(-1);
   const summary = first && last
     ? `From ${first.date} (${first.score ?? "no"} %, ${first.verdict.replace("_", " ")}) to ${last.date} (${last.score ?? "no"} %, ${last.verdict.replace("_", " ")}); ${changes.length} day(s) with a change, ${points.length} signed decision(s).`

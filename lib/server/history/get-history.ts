@@ -68,20 +68,45 @@ export async function getChangesPanel(project: ProjectRef, raw: RawRange): Promi
   }
 }
 
-/** The overview's history chart data up to `asOf` (at most today): the last `days` days, or a clear message. */
-export async function getHistoryPanel(project: ProjectRef, asOf: string, days = 90): Promise<{ days: HistoryDay[]; decisions: { date: string; verdict: "GO" | "CONDITIONAL_GO" | "NO_GO"; signedBy: string }[]; error: string | null }> {
+/**
+ * The overview's two panels from one timeline load: the history chart up to `asOf` (at most
+ * today, the last `days` days) and "What changed" for the given or default range.
+ */
+export async function getOverviewPanels(project: ProjectRef, asOf: string, rawChanges: RawRange, days = 90) {
+  const createdOn = await createdOnOf(project.id);
+  const today = new Date().toISOString().slice(0, 10);
+  let historyRange: DayRange | null = null, historyError: string | null = null;
+  let changesRange: DayRange | null = null, changesError: string | null = null;
   try {
-    const createdOn = await createdOnOf(project.id);
-    if (asOf < createdOn) return { days: [], decisions: [], error: `The project was created on ${createdOn}: there is no history before that day.` };
-    const today = new Date().toISOString().slice(0, 10);
-    const { days: list, range } = await getReadinessHistory(project, { to: asOf > today ? today : asOf }, days);
-    const rows = await getDb().decision.findMany({
-      where: { projectId: project.id, createdAt: { gte: new Date(`${range.from}T00:00:00Z`) } },
-      select: { verdict: true, signedByName: true, createdAt: true }, orderBy: { createdAt: "asc" },
-    });
-    return { days: list, decisions: rows.map((d) => ({ date: d.createdAt.toISOString().slice(0, 10), verdict: d.verdict, signedBy: d.signedByName })), error: null };
+    if (asOf < createdOn) throw new InvalidInputError(`The project was created on ${createdOn}: there is no history before that day.`);
+    historyRange = resolveRange({ to: asOf > today ? today : asOf }, createdOn, lastDays(days));
   } catch (err) {
-    if (err instanceof InvalidInputError) return { days: [], decisions: [], error: err.message };
-    throw err;
+    if (!(err instanceof InvalidInputError)) throw err;
+    historyError = err.message;
   }
+  try {
+    changesRange = resolveRange(rawChanges, createdOn, await defaultChangesFrom(project.id), addDays(createdOn, -1));
+  } catch (err) {
+    if (!(err instanceof InvalidInputError)) throw err;
+    changesError = err.message;
+  }
+  const ranges = [historyRange, changesRange].filter((r): r is DayRange => r !== null);
+  const timeline = ranges.length === 0 ? null : await loadProjectTimeline(project.id, {
+    from: ranges.map((r) => r.from).sort()[0], to: ranges.map((r) => r.to).sort().at(-1)!,
+  });
+  const decisions = historyRange ? await getDb().decision.findMany({
+    where: { projectId: project.id, createdAt: { gte: new Date(`${historyRange.from}T00:00:00Z`) } },
+    select: { verdict: true, signedByName: true, createdAt: true }, orderBy: { createdAt: "asc" },
+  }) : [];
+  const report: ChangesReport | null = timeline && changesRange
+    ? { ...computeChanges(timeline, changesRange.from, changesRange.to), basis: rawChanges.from ? "given" : (await getDb().decision.count({ where: { projectId: project.id } })) > 0 ? "last-decision" : "7-days" }
+    : null;
+  return {
+    history: {
+      days: timeline && historyRange ? computeHistory(timeline, historyRange.from, historyRange.to) : [],
+      decisions: decisions.map((d) => ({ date: d.createdAt.toISOString().slice(0, 10), verdict: d.verdict, signedBy: d.signedByName })),
+      error: historyError,
+    },
+    changes: { report, error: changesError, names: report ? await getUserNames(report.changes.map((c) => c.byUserId)) : {} },
+  };
 }

@@ -13,7 +13,7 @@ import { GateList } from "@/components/readiness/gate-list";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { buildHistoryChart } from "@/lib/domain/view/history-chart";
 import { buildCapacitySummary, buildCategoryBars, formatScore } from "@/lib/domain/view/readiness-view";
-import { getChangesPanel, getHistoryPanel } from "@/lib/server/history/get-history";
+import { getOverviewPanels } from "@/lib/server/history/get-history";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { getReadiness } from "@/lib/server/readiness/get-readiness";
@@ -33,9 +33,9 @@ export default async function OverviewPage({ params, searchParams }: {
   const access = await getPageAccess(slug);
   const { asOf, today, invalid } = resolvePageAsOf(sp.asOf);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
-  const [r, settings, history, changes] = await Promise.all([
-    getReadiness(access.project, asOf), getProjectSettings(access.project.id), getHistoryPanel(access.project, asOf),
-    getChangesPanel(access.project, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
+  const [r, settings, { history, changes }] = await Promise.all([
+    getReadiness(access.project, asOf), getProjectSettings(access.project.id),
+    getOverviewPanels(access.project, asOf, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
   ]);
   const historyChart = buildHistoryChart(history.days, history.decisions);
   const bars = buildCategoryBars(r.score, settings);
