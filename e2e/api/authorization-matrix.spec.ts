@@ -31,6 +31,11 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/live", path: "/api/live", expect: publicRoute() },
   { method: "GET", route: "/metrics", path: "/metrics", expect: publicRoute() },
   { method: "GET", route: "/api/v1/projects/[slug]/readiness", path: `${P}/readiness`, expect: read },
+  { method: "GET", route: "/api/v1/projects/[slug]/readiness/history", path: `${P}/readiness/history?from=2026-01-18&to=2026-01-20`, expect: read },
+  { method: "GET", route: "/api/v1/projects/[slug]/readiness/changes", path: `${P}/readiness/changes?from=2026-01-18&to=2026-01-20`, expect: read },
+  { method: "GET", route: "/api/v1/projects/[slug]/readiness/paths", path: `${P}/readiness/paths?asOf=2026-01-18`, expect: read },
+  // Computes only, stores nothing: open to every member, like the reads.
+  { method: "POST", route: "/api/v1/projects/[slug]/readiness/what-if", path: `${P}/readiness/what-if?asOf=2026-01-18`, body: {}, expect: read },
   { method: "GET", route: "/api/v1/projects/[slug]/items", path: `${P}/items`, expect: read },
   { method: "POST", route: "/api/v1/projects/[slug]/items", path: `${P}/items`, body: {}, expect: mutation("LEAD") },
   { method: "PATCH", route: "/api/v1/projects/[slug]/items/[id]", path: `${P}/items/${NONE}`, body: { version: 1, status: "IN_PROGRESS" }, expect: mutation("ENGINEER", 404) },

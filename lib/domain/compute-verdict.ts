@@ -54,7 +54,8 @@ function applyWaiver(check: GateCheck, waivers: readonly DomainGateWaiver[], asO
   };
 }
 
-function decide(gates: readonly Gate[], score: number | null, settings: DomainProjectSettings): Omit<VerdictResult, "gates"> {
+/** The verdict from gates already waived where a waiver holds, and the rounded score. */
+export function decideVerdict(gates: readonly Pick<Gate, "id" | "status">[], score: number | null, settings: DomainProjectSettings): Omit<VerdictResult, "gates"> {
   const failing = gates.filter((g) => g.status === "fail").map((g) => g.id);
   const waived = gates.filter((g) => g.status === "waived").map((g) => g.id);
   if (failing.length > 0) {
@@ -84,5 +85,5 @@ export function computeVerdict(input: VerdictInput): VerdictResult {
     checkObjectives(evaluateObjectives(input.objectives)),
   ];
   const gates = checks.map((check) => applyWaiver(check, input.gateWaivers, input.asOf));
-  return { gates, ...decide(gates, input.scorePercent, input.settings) };
+  return { gates, ...decideVerdict(gates, input.scorePercent, input.settings) };
 }

@@ -1,6 +1,6 @@
 import { dayOfEpochMs } from "./calendar";
 import { isOpenStatus } from "./summarize-blockers";
-import type { DomainItem, DomainItemEvent, DomainItemSnapshot, ItemStatus, Priority } from "./types";
+import type { DomainItem, DomainItemEvent, ItemStatus, Priority } from "./types";
 
 export type OpenP1ChangeKind = "added" | "closed" | "reopened" | "removed" | "reestimated";
 
@@ -14,8 +14,28 @@ export interface OpenP1Change {
   countDelta: number;
 }
 
-interface ItemState extends DomainItemSnapshot {
+/** What the replay knows of an item at one instant. */
+export interface ReplayedItemState {
   exists: boolean;
+  priority: Priority;
+  status: ItemStatus;
+  estimateHours: number | null;
+  estimateLowHours: number | null;
+  estimateHighHours: number | null;
+  /** null when no event nor reference item tells (an item known only from its events). */
+  categoryId: string | null;
+  deferrable: boolean;
+}
+
+/** One replayed event: the item's state before (null before its birth) and after it. */
+export interface ItemTransition {
+  itemId: string;
+  at: number;
+  /** The event field; "created" for the birth. */
+  field: string;
+  actorId: string | null;
+  before: ReplayedItemState | null;
+  after: ReplayedItemState;
 }
 
 const PRIORITIES = new Set<string>(["P1", "P2", "P3"]);
@@ -27,12 +47,8 @@ function parseHours(text: string | null): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function openHours(state: ItemState): number | null {
-  return state.exists && state.priority === "P1" && isOpenStatus(state.status) ? (state.estimateHours ?? 0) : null;
-}
-
 /** Applies one event; returns false when it does not concern the replayed fields. */
-function apply(state: ItemState, event: DomainItemEvent): boolean {
+function apply(state: ReplayedItemState, event: DomainItemEvent): boolean {
   switch (event.field) {
     case "status":
       if (event.to === null || !STATUSES.has(event.to)) return false;
@@ -43,7 +59,16 @@ function apply(state: ItemState, event: DomainItemEvent): boolean {
       state.priority = event.to as Priority;
       return true;
     case "estimateHours":
-      state.estimateHours = parseHours(event.to);
+    case "estimateLowHours":
+    case "estimateHighHours":
+      state[event.field as "estimateHours" | "estimateLowHours" | "estimateHighHours"] = parseHours(event.to);
+      return true;
+    case "categoryId":
+      if (!event.to) return false;
+      state.categoryId = event.to;
+      return true;
+    case "deferrable":
+      state.deferrable = event.to === "true";
       return true;
     case "deleted":
       state.exists = false;
@@ -56,26 +81,34 @@ function apply(state: ItemState, event: DomainItemEvent): boolean {
   }
 }
 
-function classify(field: string, before: number | null, after: number | null): OpenP1ChangeKind {
-  if (before === null) return field === "status" ? "reopened" : "added";
-  if (after === null) return field === "status" ? "closed" : "removed";
-  return "reestimated";
-}
-
-/** The state an item starts in: its "created" snapshot, else undone from the first `from` values. */
-function initialState(item: DomainItem | undefined, events: readonly DomainItemEvent[]): ItemState | null {
-  const created = events.find((e) => e.field === "created" && e.snapshot);
-  if (created?.snapshot) return { ...created.snapshot, exists: true };
-  if (!item) return null;
-  const firstFrom = (field: string) => events.find((e) => e.field === field)?.from ?? undefined;
-  const priority = firstFrom("priority");
-  const status = firstFrom("status");
-  const estimate = firstFrom("estimateHours");
+/**
+ * The state an item starts in: its "created" snapshot (fields it lacks, and every field without
+ * a snapshot, from the reference item with the first recorded `from` of that field undone).
+ */
+function initialState(item: DomainItem | undefined, events: readonly DomainItemEvent[]): ReplayedItemState | null {
+  const snapshot = events.find((e) => e.field === "created" && e.snapshot)?.snapshot;
+  if (!snapshot && !item) return null;
+  const first = (field: string) => {
+    const event = events.find((e) => e.field === field);
+    return event ? { value: event.from } : undefined;
+  };
+  const hours = (field: "estimateHours" | "estimateLowHours" | "estimateHighHours") => {
+    const f = first(field);
+    return f ? parseHours(f.value) : (item?.[field] ?? null);
+  };
+  const priority = first("priority")?.value;
+  const status = first("status")?.value;
+  const category = first("categoryId")?.value;
+  const deferrable = first("deferrable");
   return {
     exists: true,
-    priority: priority && PRIORITIES.has(priority) ? (priority as Priority) : item.priority,
-    status: status && STATUSES.has(status) ? (status as ItemStatus) : item.status,
-    estimateHours: estimate !== undefined ? parseHours(estimate) : item.estimateHours,
+    priority: snapshot?.priority ?? (priority && PRIORITIES.has(priority) ? (priority as Priority) : item!.priority),
+    status: snapshot?.status ?? (status && STATUSES.has(status) ? (status as ItemStatus) : item!.status),
+    estimateHours: snapshot ? snapshot.estimateHours : hours("estimateHours"),
+    estimateLowHours: hours("estimateLowHours"),
+    estimateHighHours: hours("estimateHighHours"),
+    categoryId: category || item?.categoryId || null,
+    deferrable: deferrable ? deferrable.value === "true" : (item?.deferrable ?? false),
   };
 }
 
@@ -84,7 +117,23 @@ interface TimedEvent {
   at: number;
 }
 
-function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: OpenP1Change[]): void {
+const RECONCILED: (keyof ReplayedItemState)[] = ["priority", "status", "estimateHours", "estimateLowHours", "estimateHighHours", "categoryId", "deferrable"];
+
+/** The current row, when it disagrees with the replay (a change written without its event), as a last transition. */
+function reconcile(item: DomainItem | undefined, state: ReplayedItemState, lastAt: number, at: number): ItemTransition | null {
+  const before = { ...state };
+  if (!item) {
+    if (!state.exists) return null;
+    state.exists = false;
+  } else {
+    const current: ReplayedItemState = { ...item, exists: true };
+    if (state.exists && RECONCILED.every((k) => state[k] === current[k])) return null;
+    Object.assign(state, current);
+  }
+  return { itemId: item?.id ?? "", at: Math.max(at, lastAt), field: "reconciled", actorId: null, before, after: { ...state } };
+}
+
+function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[], reconcileAt?: number, isCurrent = true): void {
   timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
   const events = timed.map((t) => t.event);
   const state = initialState(item, events);
@@ -95,29 +144,36 @@ function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: Open
     .filter((at): at is string => at !== undefined && !Number.isNaN(Date.parse(at)));
   if (candidates.length === 0) return;
   const birth = Math.min(...candidates.map((at) => Date.parse(at)));
-  const push = (at: number, kind: OpenP1ChangeKind, hoursDelta: number, countDelta: number) => {
-    out.push({ itemId, at, day: dayOfEpochMs(at), kind, hoursDelta, countDelta });
-  };
-  const initial = openHours(state);
-  if (initial !== null) push(birth, "added", initial, 1);
+  out.push({ itemId, at: birth, field: "created", actorId: created?.actorId ?? null, before: null, after: { ...state } });
   for (const { event, at } of timed) {
     if (event.field === "created" || Number.isNaN(at)) continue;
-    const before = openHours(state);
+    const before = { ...state };
     if (!apply(state, event)) continue;
-    const after = openHours(state);
-    if (before === after) continue;
-    push(at, classify(event.field, before, after), (after ?? 0) - (before ?? 0), (after === null ? 0 : 1) - (before === null ? 0 : 1));
+    out.push({ itemId, at, field: event.field, actorId: event.actorId ?? null, before, after: { ...state } });
   }
+  if (reconcileAt === undefined) return;
+  const last = timed.length > 0 ? timed[timed.length - 1].at : birth;
+  const fix = reconcile(isCurrent ? item : undefined, state, Number.isNaN(last) ? birth : last, reconcileAt);
+  if (fix) out.push({ ...fix, itemId });
 }
 
 /**
- * Replays item events into changes of the open-P1 backlog, in time order. Each item
- * starts from its "created" snapshot; without one, from the current item with the
- * first recorded `from` of each field undone, born at the earlier of its createdAt
- * and first event. Items known only from events and without a snapshot are skipped.
- * An item without an estimate counts 0 h. O(events log events + items).
+ * Replays item events into every item's state over time, in time order (births first on ties).
+ * Each item starts from its "created" snapshot; fields the snapshot lacks (and every field
+ * without one) come from the reference item — the current item, or `removedItems` for deleted
+ * ones — with the first recorded `from` of that field undone; it is born at the earlier of its
+ * createdAt and first event. Items known only from events and without a snapshot are skipped.
+ * With `reconcileAt`, a current row that disagrees with its replayed end state (a change written
+ * without an event) becomes a "reconciled" transition at that instant, and an item that is no
+ * longer a current row is removed then. O(events log events + items). The one replay: the burndown, projection and history use it.
  */
-export function replayItemEvents(items: readonly DomainItem[], events: readonly DomainItemEvent[]): OpenP1Change[] {
+export function replayItemStates(
+  items: readonly DomainItem[],
+  events: readonly DomainItemEvent[],
+  removedItems: readonly DomainItem[] = [],
+  /** When given (epoch ms the current rows were read): a current row that disagrees with the replay wins from then on. */
+  reconcileAt?: number,
+): ItemTransition[] {
   const byItem = new Map<string, TimedEvent[]>();
   for (const event of events) {
     const entry = { event, at: Date.parse(event.at) };
@@ -126,10 +182,40 @@ export function replayItemEvents(items: readonly DomainItem[], events: readonly 
     else byItem.set(event.itemId, [entry]);
   }
   const itemsById = new Map(items.map((item) => [item.id, item]));
-  const changes: OpenP1Change[] = [];
-  for (const item of items) replayItem(item, byItem.get(item.id) ?? [], changes);
+  const removedById = new Map(removedItems.filter((i) => !itemsById.has(i.id)).map((i) => [i.id, i]));
+  const out: ItemTransition[] = [];
+  for (const item of items) replayItem(item, byItem.get(item.id) ?? [], out, reconcileAt);
   for (const [itemId, list] of byItem) {
-    if (!itemsById.has(itemId)) replayItem(undefined, list, changes);
+    if (!itemsById.has(itemId)) replayItem(removedById.get(itemId), list, out, reconcileAt, false);
   }
-  return changes.sort((a, b) => a.at - b.at);
+  return out.sort((a, b) => a.at - b.at || Number(a.before !== null) - Number(b.before !== null));
+}
+
+function openHours(state: ReplayedItemState | null): number | null {
+  return state && state.exists && state.priority === "P1" && isOpenStatus(state.status) ? (state.estimateHours ?? 0) : null;
+}
+
+function classify(field: string, before: number | null, after: number | null): OpenP1ChangeKind {
+  if (before === null) return field === "status" ? "reopened" : "added";
+  if (after === null) return field === "status" ? "closed" : "removed";
+  return "reestimated";
+}
+
+/**
+ * Replays item events into changes of the open-P1 backlog, in time order (see
+ * `replayItemStates`). An item without an estimate counts 0 h.
+ */
+export function replayItemEvents(items: readonly DomainItem[], events: readonly DomainItemEvent[]): OpenP1Change[] {
+  const changes: OpenP1Change[] = [];
+  for (const t of replayItemStates(items, events)) {
+    const before = openHours(t.before);
+    const after = openHours(t.after);
+    if (before === after) continue;
+    const kind = t.before === null ? "added" : classify(t.field, before, after);
+    changes.push({
+      itemId: t.itemId, at: t.at, day: dayOfEpochMs(t.at), kind,
+      hoursDelta: (after ?? 0) - (before ?? 0), countDelta: (after === null ? 0 : 1) - (before === null ? 0 : 1),
+    });
+  }
+  return changes;
 }

@@ -112,6 +112,8 @@ export interface DomainItemEvent {
   to: string | null;
   /** Initial state, on "created" events. */
   snapshot?: DomainItemSnapshot;
+  /** Who made the change (user id), when known. */
+  actorId?: string | null;
 }
 
 export type RunKind =

@@ -1,5 +1,8 @@
 import type { Readiness } from "@/lib/domain";
+import type { ChangesResult } from "@/lib/domain/history/compute-changes";
+import type { FastestPaths } from "@/lib/domain/paths/compute-paths";
 import { cell, escapeMarkdown, table } from "./markdown-escape";
+import { renderChanges, renderPaths } from "./render-paths-and-changes";
 
 export interface ReportBlocker {
   title: string;
@@ -18,6 +21,10 @@ export interface ReportInput {
   openItems: ReportBlocker[];
   decisions: { verdict: string; comment: string; asOf: string; signedBy: string; createdAt: string }[];
   generatedAt: string;
+  /** The fastest paths to GO and CONDITIONAL GO (section left out when absent). */
+  paths?: FastestPaths;
+  /** What changed over a range (section left out when absent). */
+  changes?: ChangesResult | null;
 }
 
 const VERDICT_TEXT: Record<string, string> = { GO: "GO", CONDITIONAL_GO: "CONDITIONAL GO", NO_GO: "NO-GO" };
@@ -122,6 +129,9 @@ export function renderReadinessMarkdown(input: ReportInput): string {
       `- Without deferrable items: ${pr.conditional ? `${pr.conditional.date} (${hours(pr.conditional.remainingHours)})` : "no item is marked deferrable"}`,
     ].join("\n"),
   );
+
+  if (input.paths) out.push(...renderPaths(input.paths));
+  if (input.changes) out.push(...renderChanges(input.changes));
 
   out.push("## Decision history");
   out.push(

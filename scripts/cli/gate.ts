@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/server/db";
+import type { FastestPaths } from "@/lib/domain/paths/compute-paths";
+import { getFastestPaths } from "@/lib/server/paths/get-paths";
 import { getReadiness, parseAsOf } from "@/lib/server/readiness/get-readiness";
 import { flag, UsageError, withDatabase } from "./context";
 
@@ -12,6 +14,8 @@ interface GateView {
   /** Absent from servers older than measurement confidence. */
   confidence?: { level: "high" | "medium" | "low"; reasons: { message: string; severity: string }[] };
   stale?: { title: string; expiredOn: string }[];
+  /** The fastest paths to GO and CONDITIONAL GO (GET …/readiness/paths). */
+  paths?: Pick<FastestPaths, "go" | "conditionalGo">;
 }
 
 const EXIT: Record<GateView["verdict"]["value"], number> = { GO: 0, CONDITIONAL_GO: 2, NO_GO: 1 };
@@ -35,6 +39,13 @@ export function printGate(r: GateView, json: boolean): number {
     for (const s of r.stale.slice(0, 10)) console.log(`    - ${s.title}: evidence expired on ${s.expiredOn}`);
     if (r.stale.length > 10) console.log(`    - … and ${r.stale.length - 10} more`);
   }
+  if (r.paths) {
+    const { go, conditionalGo: c } = r.paths;
+    console.log(`  to GO: close ${go.items.length} items (${go.hours} h) → ${go.date ?? "—"} (P85 ${go.p85Date ?? "—"})${go.gates.map((g) => `; ${g.gate}: ${g.action}`).join("")}`);
+    console.log(c.reachable
+      ? `  to CONDITIONAL GO: close ${c.items.length} items (${c.hours} h) → ${c.date ?? "—"} (P85 ${c.p85Date ?? "—"}), accept ${c.acceptRisks.length} as risks${c.gates.map((g) => `; ${g.gate}: ${g.action}`).join("")}`
+      : "  to CONDITIONAL GO: not reachable by closing items");
+  }
   return EXIT[r.verdict.value];
 }
 
@@ -44,6 +55,11 @@ async function fetchRemote(url: string, token: string, slug: string, asOf: strin
   const res = await fetch(u, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
   const body = (await res.json().catch(() => null)) as (GateView & { error?: { message: string } }) | null;
   if (!res.ok || !body) throw new Error(`${res.status} from ${u.origin}: ${body?.error?.message ?? res.statusText}`);
+  const p = new URL(`/api/v1/projects/${encodeURIComponent(slug)}/readiness/paths`, url);
+  if (asOf) p.searchParams.set("asOf", asOf);
+  const paths = await fetch(p, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+  // A server without the paths endpoint (older version) still gives the verdict.
+  if (paths.ok) body.paths = (await paths.json()) as FastestPaths;
   return body;
 }
 
@@ -67,9 +83,10 @@ export async function gateCommand(flags: Record<string, string | true>, position
       process.env.DATABASE_URL = dbUrl;
       const project = await getDb().project.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
       if (!project) throw new Error(`No project '${slug}'`);
-      const r = await getReadiness(project, parseAsOf(asOf));
+      const day = parseAsOf(asOf);
+      const [r, paths] = await Promise.all([getReadiness(project, day), getFastestPaths(project, day)]);
       await getDb().$disconnect();
-      return printGate(r, json);
+      return printGate({ ...r, paths: { go: paths.go, conditionalGo: paths.conditionalGo } }, json);
     }, { quiet: true });
   } catch (err) {
     if (err instanceof UsageError) throw err;

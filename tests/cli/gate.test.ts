@@ -6,8 +6,12 @@ import { createTestDatabase } from "@/tests/helpers/test-db";
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let projectId: string;
 
+const TODAY = new Date().toISOString().slice(0, 10);
+
 function gate(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "agent-platform", "--as-of", "2026-01-18", ...args], {
+  const asOf = args[0] === "--today" ? TODAY : "2026-01-18";
+  const rest = args[0] === "--today" ? args.slice(1) : args;
+  const r = spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "agent-platform", "--as-of", asOf, ...rest], {
     env: { ...process.env, DATABASE_URL: t.url },
     encoding: "utf8",
   });
@@ -34,11 +38,20 @@ describe("npx launchgate gate", () => {
     expect(r.out).toMatch(/\[PASS\s*\] capacity/);
     expect(r.out).toMatch(/\[PASS\s*\] stability/);
     expect(r.out).toContain("measurement confidence: high");
-  });
+    expect(r.out).toContain("to GO: close 21 items (89 h) → 2026-01-30");
+    expect(r.out).toMatch(/to CONDITIONAL GO: close 11 items \([\d.]+ h\) → \d{4}-\d{2}-\d{2} \(P85 [\d-]+\), accept 10 as risks; anomaly: accept the risk/);
+    const j = JSON.parse(gate("--json").out);
+    expect(j.paths.go).toMatchObject({ hours: 89, date: "2026-01-30" });
+    expect(j.paths.go.gates.map((g: { gate: string }) => g.gate)).toEqual(["anomaly", "objectives"]);
+    expect(j.paths.conditionalGo.items).toHaveLength(11);
+    expect(j.paths.conditionalGo.acceptRisks).toHaveLength(10);
+  }, 120_000);
 
   it("moves as the rules say: P1 work done, a passing rerun at 300 users, then the objectives", async () => {
+    // Changes made now show as of today; as of 2026-01-18 the project stays as it was then.
     await t.db.checklistItem.updateMany({ where: { projectId, priority: "P1" }, data: { status: "DONE", evidence: "done" } });
-    let r = gate("--json");
+    expect(JSON.parse(gate("--json").out).score.overallPercent).toBe(58);
+    let r = gate("--today", "--json");
     let j = JSON.parse(r.out);
     expect(j.verdict.gates).toHaveLength(5);
     expect(j.verdict.gates.map((g: { id: string; status: string }) => `${g.id}:${g.status}`)).toEqual([
@@ -51,13 +64,13 @@ describe("npx launchgate gate", () => {
     await t.db.testRun.create({
       data: { projectId, seriesId: (await t.db.testRun.findFirstOrThrow({ where: { projectId, kind: "STRESS" } })).seriesId, name: "Rerun 300", kind: "STRESS", users: 300, durationSeconds: 300, requests: 60000, failures: 3, p50Ms: 40, p95Ms: 180, p99Ms: 400, throughputRps: 200, runDate: new Date("2026-01-18T00:00:00Z"), createdAt: new Date("2026-01-18T18:00:00Z") },
     });
-    j = JSON.parse(gate("--json").out);
+    j = JSON.parse(gate("--today", "--json").out);
     expect(j.verdict.gates.find((g: { id: string }) => g.id === "anomaly").status).toBe("pass");
     expect(j.verdict.value).toBe("NO_GO");
 
     // Waiving the objectives gate → CONDITIONAL GO, exit 2.
-    await t.db.riskAcceptance.create({ data: { projectId, gateId: "objectives", mitigation: "Measure RTO/RPO in the first week", expiresOn: new Date("2026-02-15T00:00:00Z") } });
-    r = gate();
+    await t.db.riskAcceptance.create({ data: { projectId, gateId: "objectives", mitigation: "Measure RTO/RPO in the first week", expiresOn: new Date(Date.now() + 30 * 86_400_000) } });
+    r = gate("--today");
     expect(r.out).toContain("CONDITIONAL GO");
     expect(r.code).toBe(2);
 
@@ -65,10 +78,10 @@ describe("npx launchgate gate", () => {
     await t.db.riskAcceptance.updateMany({ where: { projectId }, data: { revokedAt: new Date() } });
     await t.db.objective.updateMany({ where: { projectId, name: "RTO" }, data: { measured: "2 h" } });
     await t.db.objective.updateMany({ where: { projectId, name: "RPO" }, data: { measured: "30 min" } });
-    r = gate();
+    r = gate("--today");
     expect(r.out).toMatch(/: GO\n/);
     expect(r.code).toBe(0);
-  });
+  }, 240_000);
 
   it("states the measurement confidence in text and --json: low once a deploy postdates the runs", async () => {
     await t.db.changeMarker.create({ data: { projectId, label: "Deploy API", kind: "deploy", version: "2.4.0", at: new Date("2026-01-18T20:00:00Z") } });

@@ -20,9 +20,11 @@ afterAll(async () => {
 /** Readiness through the cache, and computed afresh, must agree after every kind of change. */
 async function both() {
   const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
-  const cached = await getReadiness(project, "2026-01-18");
+  // As of today: readiness as of a past day is the project as it was then, whatever changes now.
+  const today = new Date().toISOString().slice(0, 10);
+  const cached = await getReadiness(project, today);
   clearReadinessCache();
-  const fresh = await getReadiness(project, "2026-01-18");
+  const fresh = await getReadiness(project, today);
   expect(cached).toEqual(fresh);
   return cached;
 }
@@ -37,7 +39,7 @@ describe("readiness cache", () => {
     r = await both();
     expect(r.blockers.open).toBe(20);
     const other = await t.db.checklistItem.findFirstOrThrow({ where: { projectId: project.id, priority: "P1", status: "OPEN" }, orderBy: { title: "asc" } });
-    await t.db.riskAcceptance.create({ data: { projectId: project.id, itemId: other.id, mitigation: "m", expiresOn: new Date("2026-02-01") } });
+    await t.db.riskAcceptance.create({ data: { projectId: project.id, itemId: other.id, mitigation: "m", expiresOn: new Date(Date.now() + 30 * 86_400_000) } });
     r = await both();
     expect(r.blockers.open).toBe(19);
     await t.db.riskAcceptance.updateMany({ where: { projectId: project.id }, data: { revokedAt: new Date() } });

@@ -3,6 +3,8 @@ import { renderReadinessMarkdown, type ReportBlocker } from "@/lib/report/render
 import type { ProjectAccess } from "../access";
 import { getDb } from "../db";
 import { listDecisions } from "../decisions/decisions";
+import { getChangesPanel } from "../history/get-history";
+import { getFastestPaths } from "../paths/get-paths";
 import { getReadiness } from "../readiness/get-readiness";
 import { toDay } from "../readiness/load-readiness-input";
 
@@ -25,10 +27,14 @@ async function listOpenItems(projectId: string): Promise<ReportBlocker[]> {
 
 /** The Markdown readiness report as of a day: the same computation the pages show. */
 export async function getReadinessReport(access: ProjectAccess, asOf: string, now = new Date()): Promise<{ markdown: string; fileName: string }> {
-  const [readiness, openItems, decisions] = await Promise.all([
+  const today = toDay(now);
+  const [readiness, openItems, decisions, paths, changes] = await Promise.all([
     getReadiness(access.project, asOf),
     listOpenItems(access.project.id),
     listDecisions(access.project.id),
+    getFastestPaths(access.project, asOf),
+    // What changed up to the report's day (since the last signed decision, else 7 days).
+    getChangesPanel(access.project, { to: asOf > today ? today : asOf }),
   ]);
   const { project, asOf: _asOf, ...rest } = readiness;
   void _asOf;
@@ -36,6 +42,7 @@ export async function getReadinessReport(access: ProjectAccess, asOf: string, no
     project, asOf, readiness: rest, openItems,
     decisions: decisions.map((d) => ({ verdict: d.verdict, comment: d.comment, asOf: d.asOf, signedBy: d.signedBy, createdAt: d.createdAt })),
     generatedAt: now.toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    paths, changes: changes.report,
   });
   return { markdown, fileName: `${access.project.slug}-readiness-${asOf}.md` };
 }

@@ -3,6 +3,8 @@ import { ConfidenceLine } from "@/components/evidence/confidence-line";
 import { FreshnessList } from "@/components/evidence/freshness-card";
 import { CapacityCard } from "@/components/overview/capacity-card";
 import { CategoryTable } from "@/components/overview/category-table";
+import { HistoryChart } from "@/components/overview/history-chart";
+import { WhatChanged } from "@/components/history/what-changed";
 import { ObjectivesList } from "@/components/overview/objectives-card";
 import { ProjectionCard } from "@/components/overview/projection-card";
 import { ScoreChart } from "@/components/overview/score-chart";
@@ -11,7 +13,9 @@ import { AsOfPicker } from "@/components/readiness/as-of-picker";
 import { Card, Stat } from "@/components/readiness/card";
 import { GateList } from "@/components/readiness/gate-list";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
+import { buildHistoryChart } from "@/lib/domain/view/history-chart";
 import { buildCapacitySummary, buildCategoryBars, formatScore } from "@/lib/domain/view/readiness-view";
+import { getOverviewPanels } from "@/lib/server/history/get-history";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { getReadiness } from "@/lib/server/readiness/get-readiness";
@@ -30,7 +34,12 @@ export default async function OverviewPage({ params, searchParams }: {
   const sp = await searchParams;
   const access = await getPageAccess(slug);
   const { asOf, today, invalid } = resolvePageAsOf(sp.asOf);
-  const [r, settings] = await Promise.all([getReadiness(access.project, asOf), getProjectSettings(access.project.id)]);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
+  const [r, settings, { history, changes }] = await Promise.all([
+    getReadiness(access.project, asOf), getProjectSettings(access.project.id),
+    getOverviewPanels(access.project, asOf, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
+  ]);
+  const historyChart = buildHistoryChart(history.days, history.decisions);
   const bars = buildCategoryBars(r.score, settings);
   const capacity = buildCapacitySummary(r.capacity, settings);
   const forbidden = typeof sp.forbidden === "string" ? sp.forbidden : null;
@@ -83,6 +92,17 @@ export default async function OverviewPage({ params, searchParams }: {
           <a href={`/projects/${slug}/go-no-go${asOf !== today ? `?asOf=${asOf}` : ""}`} className="mt-3 inline-block text-sm font-medium text-blue-700 underline hover:text-blue-900">
             Go/No-Go page
           </a>
+        </Card>
+      </div>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card id="history" title="History" description={history.days.length > 0 ? `Score and verdict per day, ${history.days[0].date} to ${history.days.at(-1)!.date}` : undefined}>
+          {history.error ? <p className="text-sm text-slate-600">{history.error}</p>
+            : <HistoryChart chart={historyChart} goThreshold={settings.goThresholdPercent} conditionalThreshold={settings.conditionalThresholdPercent} />}
+        </Card>
+        <Card id="what-changed" title="What changed" description="Why the score moved between two days">
+          <WhatChanged report={changes.report} error={changes.error} names={changes.names} path={`/projects/${slug}`}
+            hidden={asOf !== today ? { asOf } : {}} defaultRange={{ from: today, to: today }} />
         </Card>
       </div>
 

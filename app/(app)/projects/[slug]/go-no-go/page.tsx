@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { ConfidenceLine } from "@/components/evidence/confidence-line";
 import { DecisionHistory } from "@/components/go-no-go/decision-history";
+import { FastestPathsPanel } from "@/components/go-no-go/fastest-paths";
+import { WhatIfPanel } from "@/components/go-no-go/what-if-panel";
+import { WhatChanged } from "@/components/history/what-changed";
 import { GateRiskForm } from "@/components/go-no-go/gate-risk-form";
 import { PrintButton } from "@/components/go-no-go/print-button";
 import { RevokeButton } from "@/components/go-no-go/revoke-button";
@@ -13,6 +16,8 @@ import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { GateId } from "@/lib/domain";
 import { formatScore, GATE_LABEL } from "@/lib/domain/view/readiness-view";
 import { listDecisions } from "@/lib/server/decisions/decisions";
+import { getChangesPanel } from "@/lib/server/history/get-history";
+import { getFastestPaths } from "@/lib/server/paths/get-paths";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { getReadiness } from "@/lib/server/readiness/get-readiness";
@@ -31,10 +36,14 @@ export default async function GoNoGoPage({ params, searchParams }: {
 }) {
   const { slug } = await params;
   const access = await getPageAccess(slug);
-  const { asOf, today, invalid } = resolvePageAsOf((await searchParams).asOf);
-  const [r, settings, decisions, acceptances] = await Promise.all([
+  const sp = await searchParams;
+  const { asOf, today, invalid } = resolvePageAsOf(sp.asOf);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
+  const [r, settings, decisions, acceptances, paths, changes] = await Promise.all([
     getReadiness(access.project, asOf), getProjectSettings(access.project.id), listDecisions(access.project.id), listRiskAcceptances(access.project.id, asOf),
+    getFastestPaths(access.project, asOf), getChangesPanel(access.project, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
   ]);
+  const titles = Object.fromEntries(paths.go.items.map((i) => [i.id, i.title]));
   const isLead = roleAtLeast(access.role, "LEAD");
   const query = asOf !== today ? `?asOf=${asOf}` : "";
   const gateAcceptances = acceptances.filter((a) => a.kind === "gate");
@@ -128,6 +137,26 @@ export default async function GoNoGoPage({ params, searchParams }: {
               )}
             </div>
           </div>
+        </Card>
+      </div>
+
+      <Card id="paths" title="Fastest paths" description="The least work to each verdict, from the open P1 items and the gates">
+        <FastestPathsPanel paths={paths} titles={titles} />
+      </Card>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card id="what-if" title="What if" description="Tick items or gates as done: the server recomputes, nothing is saved" className="no-print">
+          <WhatIfPanel slug={slug} asOf={asOf}
+            items={paths.go.items.map((i) => ({ id: i.id, label: i.title, hours: i.hours }))}
+            gates={r.verdict.gates.filter((g) => g.id !== "open-p1" && g.status !== "pass").map((g) => ({ id: g.id, label: GATE_LABEL[g.id] }))}
+            current={{
+              scorePercent: r.score.overallPercent, verdict: r.verdict.value, summary: r.verdict.summary, openP1: r.blockers.open,
+              remainingHours: r.projection.remainingHours, date: r.projection.deterministic?.date ?? null, p85Date: r.projection.probabilistic?.p85 ?? null,
+            }} />
+        </Card>
+        <Card id="what-changed" title="What changed" description="Why the score moved between two days">
+          <WhatChanged report={changes.report} error={changes.error} names={changes.names} path={`/projects/${slug}/go-no-go`}
+            hidden={asOf !== today ? { asOf } : {}} defaultRange={{ from: today, to: today }} />
         </Card>
       </div>
 
