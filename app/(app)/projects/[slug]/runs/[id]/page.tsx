@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { ZoneBadge } from "@/components/capacity/zone-badge";
 import { Card, EmptyState, Stat } from "@/components/readiness/card";
+import { PageLoading } from "@/components/readiness/page-loading";
 import { EndpointErrorChart, RunTimeSeries, StepsChart } from "@/components/runs/run-charts";
 import { EndpointsTable, ErrorKinds, StepsTable } from "@/components/runs/run-tables";
 import {
@@ -11,25 +13,35 @@ import {
 import { NotFoundError } from "@/lib/server/errors";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getRunDetail, type RunDetail } from "@/lib/server/runs/get-run-detail";
+import { getRun } from "@/lib/server/runs/run-queries";
 import { getZoneSettings } from "@/lib/server/runs/get-zone-settings";
 
 export const metadata: Metadata = { title: "Run" };
 
 const ms = (v: number | null) => (v === null ? "—" : `${v} ms`);
 
-async function loadRun(projectId: string, id: string): Promise<RunDetail> {
+/**
+ * The run is looked up before anything streams (no loading.tsx in this segment; the details load
+ * under the Suspense below): an unknown run, or another project's, answers HTTP 404.
+ */
+export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const access = await getPageAccess(slug);
   try {
-    return await getRunDetail(projectId, id);
+    await getRun(access.project.id, id);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
+  return (
+    <Suspense fallback={<PageLoading label="the run" blocks={4} />}>
+      <RunDetailView slug={slug} projectId={access.project.id} id={id} />
+    </Suspense>
+  );
 }
 
-export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
-  const { slug, id } = await params;
-  const access = await getPageAccess(slug);
-  const [run, zones] = await Promise.all([loadRun(access.project.id, id), getZoneSettings(access.project.id)]);
+async function RunDetailView({ slug, projectId, id }: { slug: string; projectId: string; id: string }) {
+  const [run, zones]: [RunDetail, Awaited<ReturnType<typeof getZoneSettings>>] = await Promise.all([getRunDetail(projectId, id), getZoneSettings(projectId)]);
   const endpoints = buildEndpointRows(run.endpoints, zones.thresholds);
   const errors = buildErrorRows(run.errors);
   const steps = buildStepRows(run.steps, zones.thresholds);
