@@ -2,26 +2,55 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { noteDatabaseError } from "./db-outage";
 import { getDbEnv } from "./env";
 
 export type Db = PrismaClient;
 
+export interface PoolOptions {
+  max?: number;
+  /** Wait for a free connection, and for a new one to be established (→ 503 past it). */
+  timeoutMs?: number;
+  /**
+   * Longest a statement may run: PostgreSQL's `statement_timeout`, plus a client-side read
+   * timeout a little longer, which also fires when the server does not answer at all (a frozen
+   * or partitioned database). Unset: no limit (CLI, backups, migrations).
+   */
+  statementTimeoutMs?: number;
+}
+
 /** Builds a client on a bounded pg pool: a saturated pool times out (→ 503) instead of queueing forever. */
-export function createPrismaClient(url: string, opts: { max?: number; timeoutMs?: number } = {}): PrismaClient {
+export function createPrismaClient(url: string, opts: PoolOptions = {}): PrismaClient {
   return createClientWithPool(url, opts).client;
 }
 
-function createClientWithPool(url: string, opts: { max?: number; timeoutMs?: number }) {
+function createClientWithPool(url: string, opts: PoolOptions) {
+  const statement = opts.statementTimeoutMs;
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 20,
     connectionTimeoutMillis: opts.timeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    ...(statement ? { statement_timeout: statement, query_timeout: statement + 1000, idle_in_transaction_session_timeout: Math.max(statement * 4, 10_000) } : {}),
   });
   // An idle connection dropped by a restarting database must not crash the process.
   pool.on("error", () => {});
+  watchErrors(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   return { client, pool };
+}
+
+/** Every failed query or connection attempt is shown to the request's outage flag (db-outage.ts). */
+function watchErrors(pool: pg.Pool): void {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const watch = (r: unknown) => {
+    if (r && typeof (r as Promise<unknown>).then === "function") (r as Promise<unknown>).catch(noteDatabaseError);
+    return r;
+  };
+  (pool as unknown as { query: unknown }).query = (...args: unknown[]) => watch(query(...args));
+  (pool as unknown as { connect: unknown }).connect = (...args: unknown[]) => watch(connect(...args));
 }
 
 const globalForPrisma = globalThis as unknown as { launchgatePrisma?: PrismaClient; launchgatePool?: pg.Pool };
@@ -30,7 +59,11 @@ const globalForPrisma = globalThis as unknown as { launchgatePrisma?: PrismaClie
 export function getDb(): PrismaClient {
   if (!globalForPrisma.launchgatePrisma) {
     const env = getDbEnv();
-    const { client, pool } = createClientWithPool(env.DATABASE_URL, { max: env.DATABASE_POOL_SIZE, timeoutMs: env.DATABASE_POOL_TIMEOUT_MS });
+    const { client, pool } = createClientWithPool(env.DATABASE_URL, {
+      max: env.DATABASE_POOL_SIZE,
+      timeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
     globalForPrisma.launchgatePrisma = client;
     globalForPrisma.launchgatePool = pool;
   }

@@ -58,3 +58,52 @@ describe("an absent database", () => {
     await db.$disconnect();
   });
 });
+
+describe("a hung database (it accepts connections and bytes, and answers nothing)", () => {
+  it("a query on an open connection fails within the statement bound (→ 503), and the pool recovers once it answers", async () => {
+    const { inject } = await import("vitest");
+    const { startFreezableProxy } = await import("@/tests/helpers/freezable-proxy");
+    const target = inject("adminDatabaseUrl");
+    const proxy = await startFreezableProxy(Number(new URL(target).port));
+    const db = createPrismaClient(proxy.url(target), { max: 2, timeoutMs: 1000, statementTimeoutMs: 1000 });
+    try {
+      await db.$queryRawUnsafe("SELECT 1");
+      proxy.freeze();
+      const started = Date.now();
+      const err = await db.$queryRawUnsafe("SELECT 1").catch((e: unknown) => e);
+      const took = Date.now() - started;
+      // Without a client-side bound this waits for as long as the freeze lasts.
+      expect(took).toBeLessThan(3000);
+      expect(isDatabaseUnavailable(err)).toBe(true);
+      const res = errorResponse(err, "r");
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      // New connections cannot be established either: bounded by the connection timeout.
+      const t2 = Date.now();
+      const all = await Promise.all([1, 2, 3].map(() => db.$queryRawUnsafe("SELECT 1").catch((e: unknown) => e)));
+      expect(Date.now() - t2).toBeLessThan(4000);
+      for (const e of all) expect(isDatabaseUnavailable(e)).toBe(true);
+      proxy.thaw();
+      await new Promise((r) => setTimeout(r, 200));
+      // As soon as the database answers, queries succeed again: no broken connection is reused.
+      for (let i = 0; i < 5; i++) expect(await db.$queryRawUnsafe<{ ok: number }[]>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    } finally {
+      proxy.thaw();
+      await db.$disconnect();
+      await proxy.close();
+    }
+  });
+
+  it("a statement slower than the bound is cancelled by PostgreSQL itself (57014 → 503)", async () => {
+    const { inject } = await import("vitest");
+    const db = createPrismaClient(inject("adminDatabaseUrl"), { max: 1, statementTimeoutMs: 300 });
+    try {
+      const err = await db.$queryRawUnsafe("SELECT pg_sleep(2)").catch((e: unknown) => e);
+      expect(String((err as Error)?.message ?? err)).toMatch(/statement timeout|57014/);
+      expect(errorResponse(err, "r").status).toBe(503);
+      expect(await db.$queryRawUnsafe<{ ok: number }[]>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
