@@ -41,16 +41,43 @@ function createClientWithPool(url: string, opts: PoolOptions) {
   return { client, pool };
 }
 
-/** Every failed query or connection attempt is shown to the request's outage flag (db-outage.ts). */
+type Queryable = { query: (...args: unknown[]) => unknown };
+const isPromise = (r: unknown): r is Promise<unknown> => Boolean(r && typeof (r as Promise<unknown>).then === "function");
+
+/**
+ * Every failed query or connection attempt is shown to the request's outage flag (db-outage.ts).
+ * A connection checked out for a transaction whose query hit the client read timeout is closed at
+ * once: the database may still be working on that query, so the ROLLBACK that follows would wait
+ * behind it (doubling the time to the 503) and the connection must not be reused anyway.
+ */
 function watchErrors(pool: pg.Pool): void {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
   const watch = (r: unknown) => {
-    if (r && typeof (r as Promise<unknown>).then === "function") (r as Promise<unknown>).catch(noteDatabaseError);
+    if (isPromise(r)) r.catch(noteDatabaseError);
     return r;
   };
-  (pool as unknown as { query: unknown }).query = (...args: unknown[]) => watch(query(...args));
-  (pool as unknown as { connect: unknown }).connect = (...args: unknown[]) => watch(connect(...args));
+  const closeOnReadTimeout = (client: pg.PoolClient) => {
+    const c = client as unknown as Queryable & { launchgateWatched?: boolean; connection?: { stream?: { destroy: () => void } } };
+    if (c.launchgateWatched) return;
+    c.launchgateWatched = true;
+    const clientQuery = c.query.bind(c);
+    c.query = (...args: unknown[]) => {
+      const r = clientQuery(...args);
+      if (isPromise(r)) {
+        r.catch((err: unknown) => {
+          if (err instanceof Error && err.message === "Query read timeout") c.connection?.stream?.destroy();
+        });
+      }
+      return r;
+    };
+  };
+  (pool as unknown as Queryable).query = (...args: unknown[]) => watch(query(...args));
+  (pool as unknown as { connect: unknown }).connect = (...args: unknown[]) => {
+    const r = watch(connect(...args));
+    if (isPromise(r)) r.then((client) => closeOnReadTimeout(client as pg.PoolClient), () => {});
+    return r;
+  };
 }
 
 const globalForPrisma = globalThis as unknown as { launchgatePrisma?: PrismaClient; launchgatePool?: pg.Pool };
