@@ -143,6 +143,7 @@ describe("isDatabaseUnavailable", () => {
   it("reads the SQLSTATE out of a raw query's error message (P2010), e.g. a database still recovering", () => {
     const err = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `57P03`. Message: `the database system is not yet accepting connections`"), { code: "P2010" });
     expect(isDatabaseUnavailable(err)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), { code: "P2010" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("Raw query failed. Code: `23505`. Message: `duplicate key`"), { code: "P2010" }))).toBe(false);
   });
 });
