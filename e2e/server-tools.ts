@@ -25,7 +25,7 @@ export async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql
 }
 
 /**
- * Starts another `next start` of the already-built app on `port`, against `databaseUrl`, with the
+ * Starts another instance of the already-built app (scripts/serve.mjs) on `port`, against `databaseUrl`, with the
  * e2e server's session secret (so sessions work across instances). Resolves once it answers.
  */
 export async function startAppInstance(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void>; proc: ChildProcess }> {
@@ -35,7 +35,8 @@ export async function startAppInstance(port: number, databaseUrl: string, extraE
     NEXT_TELEMETRY_DISABLED: "1", LAUNCHGATE_LOG_LEVEL: "error", ...extraEnv,
   };
   if (process.env.E2E_DIST_DIR) env.NEXT_DIST_DIR = process.env.E2E_DIST_DIR;
-  const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  // Launchgate's own server (what `npm start` runs), not a bare `next start`.
+  const proc = spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   proc.stderr?.on("data", (d) => (stderr += d));
   const url = `http://127.0.0.1:${port}`;

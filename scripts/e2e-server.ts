@@ -17,6 +17,8 @@ const env: NodeJS.ProcessEnv = {
   LAUNCHGATE_DATA_DIR: dataDir,
   PORT: process.env.E2E_PORT || "3210",
   HOST: "127.0.0.1",
+  // The suite runs on the demo, also on an E2E_DATABASE_URL (which gets no demo by default).
+  LAUNCHGATE_DEMO: "1",
   LAUNCHGATE_DEMO_PASSWORD: process.env.LAUNCHGATE_DEMO_PASSWORD || "e2e-demo-password",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",

@@ -45,10 +45,17 @@ test.describe("runs API", () => {
       expect((await lead.get(`${runs}/does-not-exist`)).status()).toBe(404);
       expect((await lead.get(`/api/v1/projects/${slug}/runs`)).status()).toBe(404);
       expect((await admin.get(`/api/v1/projects/${slug}/runs/${runId}`)).status()).toBe(200);
-      // The page streams, so its status is already sent; it must not show the run.
-      const page = await (await lead.get(`/projects/${SLUG}/runs/${runId}`)).text();
-      expect(page).toContain("Run not found");
-      expect(page).not.toContain("Secret run");
+      // The run page answers a real 404 (not a 200 saying "not found"), and never shows the run.
+      for (const path of [`/projects/${SLUG}/runs/${runId}`, `/projects/${SLUG}/runs/does-not-exist`]) {
+        const res = await lead.get(path);
+        expect(res.status(), path).toBe(404);
+        const page = await res.text();
+        expect(page).toContain("Run not found");
+        expect(page).not.toContain("Secret run");
+      }
+      const own = await lead.get(`/projects/${slug}/runs/${runId}`);
+      expect(own.status()).toBe(404);
+      expect((await admin.get(`/projects/${slug}/runs/${runId}`)).status()).toBe(200);
       const anon = await playwright.request.newContext({ baseURL });
       expect((await anon.get(runs)).status()).toBe(401);
       await anon.dispose();

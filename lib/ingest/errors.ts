@@ -33,3 +33,15 @@ export function withFile(err: unknown, file: string | undefined): unknown {
   }
   return err;
 }
+
+/**
+ * A run without a single request (a header alone, or a header and a cut first row) is not a run:
+ * refused with "no requests found" so that nothing is stored.
+ */
+export function requireRequests<R extends { requests: number }>(run: R, fileNames: string[]): R {
+  if (run.requests > 0) return run;
+  throw new IngestError({
+    file: fileNames.length === 1 ? fileNames[0] : undefined,
+    reason: `no requests found: ${fileNames.length === 1 ? "the file holds" : `the files (${fileNames.join(", ")}) hold`} no completed request, so there is no run to import`,
+  });
+}

@@ -168,6 +168,13 @@ describe("Locust: synthetic files", () => {
     expect(err.reason).toMatch(/wrong columns: missing "failure count"/);
   });
 
+  it("refuses a history with only its header and a cut first row: no requests found", async () => {
+    const header = "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,Total Average Content Size";
+    const err = await ingestError(parseRunFiles([{ name: "x_stats_history.csv", stream: streamFromBuffer(`${header}\n1795689247,0,,Aggr`) }]));
+    expect(err.file).toBe("x_stats_history.csv");
+    expect(err.reason).toMatch(/^no requests found/);
+  });
+
   it("refuses a row with the wrong number of fields, with its line", async () => {
     const err = await ingestError(parseText(`${header2x}\nGET,/a,1,0,5\n,Aggregated,1,0,5,5,5,5,0,1,0,5,5,5,5,5,5,5,5,5,5,5\n`, "x_stats.csv"));
     expect([err.line, err.reason]).toEqual([2, "wrong number of fields: expected 22 as in the header, found 5"]);

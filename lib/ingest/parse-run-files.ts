@@ -1,5 +1,5 @@
 import { FORMAT_TOOL } from "./detect-format";
-import { IngestError, withFile } from "./errors";
+import { IngestError, requireRequests, withFile } from "./errors";
 import { readLocustPart } from "./locust-parts";
 import { buildLocustRun, type LocustParts } from "./locust-run";
 import { openDetected, parseDetected } from "./parse-run";
@@ -37,9 +37,14 @@ export function mergeSummaryAndDetail(summary: NormalizedRun, detail: Normalized
 /**
  * Several files of ONE run, e.g. Locust's stats + stats_history + failures (+ exceptions),
  * the pre-0.13.3 requests + distribution pair, or a summary with its detailed output.
- * Files are read one after the other. Warnings are prefixed with their file name.
+ * Files are read one after the other. Warnings are prefixed with their file name. A run without a
+ * single request is refused ("no requests found").
  */
 export async function parseRunFiles(files: RunFile[], opts: ParseOptions = {}): Promise<NormalizedRun> {
+  return requireRequests(await combineRunFiles(files, opts), files.map((f) => f.name));
+}
+
+async function combineRunFiles(files: RunFile[], opts: ParseOptions): Promise<NormalizedRun> {
   if (files.length === 0) throw new IngestError({ reason: "no files" });
   const locust: LocustParts = { warnings: [] };
   const runs: { name: string; format: FormatId; run: NormalizedRun }[] = [];

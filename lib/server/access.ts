@@ -40,14 +40,14 @@ export async function getTokenPrincipal(authorization: string | null, ip: string
   const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!m) throw new UnauthorizedError("The Authorization header must be 'Bearer <token>'");
   // Guessing is throttled: an address that sent 20 bad tokens in 15 minutes is refused for a while.
-  const blocked = limiters.badTokenIp.check(`b:${ip}`);
+  const blocked = await limiters.badTokenIp.check(`b:${ip}`);
   if (blocked > 0) throw new TooManyRequestsError("Too many invalid tokens from this address", blocked);
   const token = await getDb().apiToken.findUnique({
     where: { tokenHash: hashToken(m[1]) },
     select: { id: true, projectId: true, role: true, name: true, revokedAt: true, expiresAt: true },
   });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < new Date())) {
-    limiters.badTokenIp.hit(`b:${ip}`);
+    await limiters.badTokenIp.hit(`b:${ip}`);
     throw new UnauthorizedError("The API token is invalid, expired or revoked");
   }
   void getDb()

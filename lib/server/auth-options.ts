@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddressOfHeaders } from "./client-address";
 import { getDb } from "./db";
 import { verifyPassword } from "./passwords";
 import { limiters } from "./rate-limit";
@@ -11,13 +12,6 @@ export const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
   password: z.string().min(1, "Enter your password").max(200),
 });
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "local";
-}
 
 /** Thrown to the login page as `?error=`: the page shows the matching message. */
 export const LOGIN_ERRORS = {
@@ -37,28 +31,31 @@ export const authOptions: NextAuthOptions = {
         const parsed = ZCredentials.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers as Record<string, string | undefined>);
+        const ip = clientAddressOfHeaders(req?.headers as Record<string, string | undefined>);
         // Only failed attempts count: 10 per email and 30 per address in 15 minutes.
-        if (limiters.loginEmail.check(`e:${email}`) > 0 || limiters.loginIp.check(`i:${ip}`) > 0) {
-          logger.warn({ msg: "login throttled", ip });
-          throw new Error("Throttled");
-        }
         let user;
         try {
+          const [byEmail, byIp] = await Promise.all([limiters.loginEmail.check(`e:${email}`), limiters.loginIp.check(`i:${ip}`)]);
+          if (byEmail > 0 || byIp > 0) {
+            logger.warn({ msg: "login throttled", ip });
+            throw new Error("Throttled");
+          }
           user = await getDb().user.findUnique({
             where: { email },
             select: { id: true, email: true, name: true, passwordHash: true, isAdmin: true, disabledAt: true },
           });
         } catch (err) {
+          if ((err as Error).message === "Throttled") throw err;
           logger.error({ msg: "login lookup failed", err: String(err) });
           throw new Error("Unavailable");
         }
         if (!user || user.disabledAt || !(await verifyPassword(password, user.passwordHash))) {
-          limiters.loginEmail.hit(`e:${email}`);
-          limiters.loginIp.hit(`i:${ip}`);
+          await Promise.all([limiters.loginEmail.hit(`e:${email}`), limiters.loginIp.hit(`i:${ip}`)]).catch((err) => {
+            logger.error({ msg: "could not record a failed login", err: String(err) });
+          });
           return null;
         }
-        limiters.loginEmail.reset(`e:${email}`);
+        await limiters.loginEmail.reset(`e:${email}`).catch(() => {});
         return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
       },
     }),

@@ -9,7 +9,8 @@ export const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
   NEXTAUTH_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(4000),
   LAUNCHGATE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
   LAUNCHGATE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
@@ -28,7 +29,7 @@ export function getEnv(): TEnv {
   return cached;
 }
 
-const ZDbEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_POOL_TIMEOUT_MS: true });
+const ZDbEnv = ZEnv.pick({ DATABASE_URL: true, DATABASE_POOL_SIZE: true, DATABASE_POOL_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true });
 
 /** The database settings alone (the CLI needs no session secret). */
 export function getDbEnv(): z.infer<typeof ZDbEnv> {

@@ -55,7 +55,7 @@ export class UnavailableError extends AppError {
 
 const DB_DOWN_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08006", "08001", "08003", "08004",
-  "P1001", "P1002", "P1017", "P2024",
+  "57014", "P1001", "P1002", "P1008", "P1017", "P2024",
 ]);
 
 /** True when an error means the database is down, restarting or saturated (→ 503, never 404/500). */
@@ -67,8 +67,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const o = e as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
     if (typeof o.code === "string" && DB_DOWN_CODES.has(o.code)) return true;
     const msg = typeof o.message === "string" ? o.message : "";
+    // A raw query's error (P2010) carries PostgreSQL's SQLSTATE only in its message.
+    const sqlState = /Code: `(\w{5})`/.exec(msg)?.[1];
+    if (sqlState && DB_DOWN_CODES.has(sqlState)) return true;
     if (
-      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|terminating connection|the database system is (starting up|shutting down)|too many clients|Can't reach database server|DatabaseNotReachable|ConnectionClosed|Client has encountered a connection error|pool.*timed out/i.test(
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|too many clients|Query read timeout|Server has closed the connection|canceling statement due to statement timeout|Can't reach database server|DatabaseNotReachable|ConnectionClosed|Client has encountered a connection error|pool.*timed out/i.test(
         msg,
       )
     )

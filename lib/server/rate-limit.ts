@@ -1,50 +1,48 @@
 import "server-only";
+import { getDb, type Db } from "./db";
 
 /**
- * A sliding-window limiter held in process memory: enough for one app process; behind several
- * instances each keeps its own window (documented in the README).
+ * A limiter whose counters live in the database (table RateLimitBucket: one row per key and
+ * minute), so that every app instance on one database counts the same attempts: N instances
+ * behind a load balancer allow the limit once, not N times. Times are the database's clock.
  */
-export class RateLimiter {
-  private hits = new Map<string, number[]>();
+export class SharedRateLimiter {
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    readonly limit: number,
+    readonly windowMinutes: number,
+    private readonly db: () => Db = getDb,
   ) {}
 
-  /** Records a hit; returns 0 when allowed, else the seconds until the next hit is allowed. */
-  hit(key: string, now = Date.now()): number {
-    const since = now - this.windowMs;
-    const list = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (list.length >= this.limit) {
-      this.hits.set(key, list);
-      return Math.max(1, Math.ceil((list[0] + this.windowMs - now) / 1000));
+  /** Seconds until `key` may act again, without recording anything; 0 when allowed now. */
+  async check(key: string): Promise<number> {
+    const [row] = await this.db().$queryRaw<{ total: bigint | null; waitSeconds: number | null }[]>`
+      SELECT sum(count)::bigint AS total,
+             ceil(extract(epoch FROM (min(minute) + make_interval(mins => ${this.windowMinutes}::int) - now())))::int AS "waitSeconds"
+      FROM "RateLimitBucket"
+      WHERE key = ${key} AND minute > now() - make_interval(mins => ${this.windowMinutes}::int)`;
+    if (!row || Number(row.total ?? 0) < this.limit) return 0;
+    return Math.max(1, row.waitSeconds ?? 1);
+  }
+
+  /** Records one attempt of `key`. */
+  async hit(key: string): Promise<void> {
+    await this.db().$executeRaw`
+      INSERT INTO "RateLimitBucket" (key, minute, count) VALUES (${key}, date_trunc('minute', now()), 1)
+      ON CONFLICT (key, minute) DO UPDATE SET count = "RateLimitBucket".count + 1`;
+    // Now and then, forget what no window can see any more.
+    if (Math.random() < 0.01) {
+      await this.db().$executeRaw`DELETE FROM "RateLimitBucket" WHERE minute < now() - interval '1 day'`;
     }
-    list.push(now);
-    this.hits.set(key, list);
-    if (this.hits.size > 50_000) this.prune(since);
-    return 0;
   }
 
-  /** Seconds until `key` may act again without recording anything; 0 when allowed now. */
-  check(key: string, now = Date.now()): number {
-    const since = now - this.windowMs;
-    const list = (this.hits.get(key) ?? []).filter((t) => t > since);
-    return list.length >= this.limit ? Math.max(1, Math.ceil((list[0] + this.windowMs - now) / 1000)) : 0;
-  }
-
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-
-  private prune(since: number): void {
-    for (const [k, v] of this.hits) if (!v.some((t) => t > since)) this.hits.delete(k);
+  async reset(key: string): Promise<void> {
+    await this.db().$executeRaw`DELETE FROM "RateLimitBucket" WHERE key = ${key}`;
   }
 }
 
-const g = globalThis as unknown as { launchgateLimiters?: Record<string, RateLimiter> };
-g.launchgateLimiters ??= {
-  loginEmail: new RateLimiter(10, 15 * 60_000),
-  loginIp: new RateLimiter(30, 15 * 60_000),
-  badTokenIp: new RateLimiter(Number(process.env.LAUNCHGATE_BAD_TOKEN_LIMIT) || 20, 15 * 60_000),
+/** Failed logins: 10 per email and 30 per address in 15 minutes; invalid API tokens: 20 per address. */
+export const limiters = {
+  loginEmail: new SharedRateLimiter(10, 15),
+  loginIp: new SharedRateLimiter(30, 15),
+  badTokenIp: new SharedRateLimiter(Number(process.env.LAUNCHGATE_BAD_TOKEN_LIMIT) || 20, 15),
 };
-export const limiters = g.launchgateLimiters;

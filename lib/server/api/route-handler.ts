@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getProjectAccess, getSessionUser, getTokenPrincipal, type Principal, type ProjectAccess } from "../access";
+import { clientAddressOf } from "../client-address";
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from "../errors";
 import { logger } from "../logger";
 import type { Role } from "../roles";
@@ -18,8 +19,9 @@ export interface HandlerContext<P> {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** The client address (see client-address.ts: the socket, or LAUNCHGATE_TRUSTED_PROXIES hops of X-Forwarded-For). */
 export function clientIpOf(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+  return clientAddressOf((name) => req.headers.get(name));
 }
 
 /** Session-authenticated mutations must come from our own origin (CSRF); token calls carry no cookie. */

@@ -30,6 +30,9 @@ async function* generate(total: number, byte: number, chunk = 64 * 1024): AsyncG
   for (let sent = 0; sent < total; sent += chunk) yield block.subarray(0, Math.min(chunk, total - sent));
 }
 
+const LOCUST_HISTORY_HEADER =
+  "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,Total Average Content Size\n";
+
 const file = (name: string, data: string | Uint8Array, chunk = 64 * 1024): RunFile => ({ name, stream: streamFromBuffer(data, chunk) });
 const utf32 = (s: string) => Buffer.from([...s].map((c) => `${c}\0\0\0`).join(""), "latin1");
 
@@ -46,6 +49,10 @@ const CASES: { what: string; files: () => RunFile[]; status: number; line?: numb
   { what: "a huge line after a valid header", files: () => [file("r.jtl", HEADER + "1".repeat(2_500_000) + "\n")], status: 422, line: 2, reason: /line|limit|longer/i },
   { what: "wrong encoding (UTF-32)", files: () => [file("r.jtl", utf32(jtl(3)))], status: 422, reason: /binary/ },
   { what: "wrong encoding (high-bit garbage)", files: () => [file("r.jtl", Buffer.from([...Buffer.from(jtl(3))].map((b) => b | 0x80)))], status: 422, reason: /unknown format/ },
+  { what: "a Locust stats_history with its header and a cut first row", files: () => [file("x_stats_history.csv", `${LOCUST_HISTORY_HEADER}1795689247,0,,Aggr`)], status: 422, reason: /^no requests found/ },
+  { what: "a Locust stats_history with only its header", files: () => [file("x_stats_history.csv", LOCUST_HISTORY_HEADER)], status: 422, reason: /^no requests found/ },
+  { what: "a Locust stats_history whose rows count no request", files: () => [file("x_stats_history.csv", `${LOCUST_HISTORY_HEADER}1795689247,0,,Aggregated,0,0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,0,0,0,0.0,0,0,0\n`)], status: 422, reason: /^no requests found/ },
+  { what: "Locust stats + stats_history without a request", files: () => [file("x_stats.csv", "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s\n,Aggregated,0,0,0,0,0,0,0,0\n"), file("x_stats_history.csv", LOCUST_HISTORY_HEADER)], status: 422, reason: /^no requests found/, noFile: true },
   { what: "a Locust failures file alone", files: () => [file("x_failures.csv", "Method,Name,Error,Occurrences\nGET,/a,boom,3\n")], status: 422, reason: /no request totals/ },
   { what: "files of two tools as one run", files: () => [file("x_stats.csv", "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s\nGET,/a,1,0,1,1,1,1,1,1\n,Aggregated,1,0,1,1,1,1,1,1\n"), file("r.jtl", jtl(3))], status: 422, reason: /different tools/, noFile: true },
   { what: "over the byte limit (one file)", files: () => [file("r.jtl", jtl(10_000))], maxBytes: 100_000, status: 413, reason: /limit/ },

@@ -1,7 +1,7 @@
 import "server-only";
 import { IngestError, type FormatId, type NormalizedRun, type ParseOptions } from "@/lib/ingest";
 import { FORMAT_TOOL } from "@/lib/ingest/detect-format";
-import { withFile } from "@/lib/ingest/errors";
+import { requireRequests, withFile } from "@/lib/ingest/errors";
 import { readLocustPart } from "@/lib/ingest/locust-parts";
 import { buildLocustRun, type LocustParts } from "@/lib/ingest/locust-run";
 import { openDetected, parseDetected } from "@/lib/ingest/parse-run";
@@ -18,12 +18,17 @@ const DETAIL = DETAIL_FORMATS;
  * is only known once the current one has been read), so no file is ever buffered. Each file is
  * parsed, then drained so its digest is complete, before the next is asked for. `format` names
  * the format of a single file: with several, each is detected and a given format is refused.
+ * A run without a single request is refused ("no requests found"), like `parseRunFiles`.
  */
 export async function parseFileSequence(files: AsyncIterable<MeteredFile>, opts: ParseOptions = {}): Promise<NormalizedRun> {
+  const names: string[] = [];
+  return requireRequests(await combineFileSequence(files, opts, names), names);
+}
+
+async function combineFileSequence(files: AsyncIterable<MeteredFile>, opts: ParseOptions, names: string[]): Promise<NormalizedRun> {
   const locust: LocustParts = { warnings: [] };
   const locustWarnings: { name: string; warnings: string[] }[] = [];
   const runs: { name: string; format: FormatId; run: NormalizedRun }[] = [];
-  const names: string[] = [];
   for await (const file of files) {
     names.push(file.name);
     if (names.length === 2 && opts.format) {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { ZoneBadge } from "@/components/capacity/zone-badge";
 import { BaselineButton } from "@/components/compare/baseline-button";
 import { CompareWithForm } from "@/components/compare/compare-with-form";
 import { Card, EmptyState, Stat } from "@/components/readiness/card";
+import { PageLoading } from "@/components/readiness/page-loading";
 import { EndpointErrorChart, RunTimeSeries, StepsChart } from "@/components/runs/run-charts";
 import { RunSeriesControl } from "@/components/runs/run-series-control";
 import { EndpointsTable, ErrorKinds, StepsTable } from "@/components/runs/run-tables";
@@ -15,33 +17,43 @@ import {
 import { getCompareChoices } from "@/lib/server/compare/get-compare-page";
 import { NotFoundError } from "@/lib/server/errors";
 import { getPageAccess } from "@/lib/server/page-access";
-import { roleAtLeast } from "@/lib/server/roles";
+import { roleAtLeast, type Role } from "@/lib/server/roles";
 import { listRunItems } from "@/lib/server/run-blockers/list-run-items";
 import { listSeries } from "@/lib/server/series/manage-series";
 import { getRunDetail, type RunDetail } from "@/lib/server/runs/get-run-detail";
+import { getRun } from "@/lib/server/runs/run-queries";
 import { getZoneSettings } from "@/lib/server/runs/get-zone-settings";
 
 export const metadata: Metadata = { title: "Run" };
 
 const ms = (v: number | null) => (v === null ? "—" : `${v} ms`);
 
-async function loadRun(projectId: string, id: string): Promise<RunDetail> {
+/**
+ * The run is looked up before anything streams (no loading.tsx in this segment; the details load
+ * under the Suspense below): an unknown run, or another project's, answers HTTP 404.
+ */
+export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const access = await getPageAccess(slug);
   try {
-    return await getRunDetail(projectId, id);
+    await getRun(access.project.id, id);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
+  return (
+    <Suspense fallback={<PageLoading label="the run" blocks={4} />}>
+      <RunDetailView slug={slug} projectId={access.project.id} id={id} role={access.role} />
+    </Suspense>
+  );
 }
 
-export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
-  const { slug, id } = await params;
-  const access = await getPageAccess(slug);
-  const isLead = roleAtLeast(access.role, "LEAD");
+async function RunDetailView({ slug, projectId, id, role }: { slug: string; projectId: string; id: string; role: Role }) {
+  const isLead = roleAtLeast(role, "LEAD");
   const [run, zones, items, allSeries, compare] = await Promise.all([
-    loadRun(access.project.id, id), getZoneSettings(access.project.id), listRunItems(access.project.id, id),
-    isLead ? listSeries(access.project.id) : Promise.resolve([]),
-    getCompareChoices(access.project.id, id),
+    getRunDetail(projectId, id) as Promise<RunDetail>, getZoneSettings(projectId), listRunItems(projectId, id),
+    isLead ? listSeries(projectId) : Promise.resolve([]),
+    getCompareChoices(projectId, id),
   ]);
   const endpoints = buildEndpointRows(run.endpoints, zones.thresholds);
   const errors = buildErrorRows(run.errors);
@@ -117,7 +129,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
         )}
       </Card>
       <Card id="compare" title="Compare" description={compare.defaultBaselineId ? "The default baseline is preselected: the marked baseline, else the previous run at the same load." : "No default baseline: no run is marked as the baseline and no earlier run was at the same load."}
-        actions={roleAtLeast(access.role, "LEAD") ? <BaselineButton slug={slug} runId={run.id} isBaseline={compare.isBaseline} /> : undefined}>
+        actions={isLead ? <BaselineButton slug={slug} runId={run.id} isBaseline={compare.isBaseline} /> : undefined}>
         <CompareWithForm slug={slug} runId={run.id} choices={compare.choices} selectedId={null} defaultBaselineId={compare.defaultBaselineId} />
       </Card>
       {nothing && <EmptyState title="No details recorded">This run has a summary only: no endpoints, errors, steps or time series.</EmptyState>}
