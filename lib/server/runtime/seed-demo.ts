@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import week9 from "@/prisma/seed/week9-day4.json";
 import stability from "@/prisma/seed/plan-a-day3-stability.json";
+import { slugifyKey } from "@/lib/domain/checklist-file/schema";
 import { hashPassword } from "../passwords";
 
 export const DEMO_SLUG = "agent-platform";
@@ -71,13 +72,14 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
       }
       const categories = new Map<string, string>();
       for (const [position, name] of week9.categories.entries()) {
-        const c = await tx.category.create({ data: { projectId: project.id, name, position } });
+        const c = await tx.category.create({ data: { projectId: project.id, key: slugifyKey(name), name, position } });
         categories.set(name, c.id);
       }
       const items = week9.items.map((it) => ({
         id: crypto.randomUUID(),
         projectId: project.id,
         categoryId: categories.get(it.category)!,
+        key: it.key,
         title: it.title,
         priority: it.priority as "P1" | "P2" | "P3",
         status: it.status as "OPEN" | "DONE",
