@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/readiness/card";
 import { CategoriesEditor } from "@/components/settings/categories-editor";
+import { ChecklistAsCode } from "@/components/settings/checklist-as-code";
 import { MembersEditor } from "@/components/settings/members-editor";
 import { ObjectivesEditor } from "@/components/settings/objectives-editor";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
 import { SettingsSummary } from "@/components/settings/settings-summary";
 import { TokensEditor } from "@/components/settings/tokens-editor";
+import { isManagedByCode } from "@/lib/server/checklist-file/managed-by-code";
+import { getDb } from "@/lib/server/db";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
 import { listMembers } from "@/lib/server/projects/manage-members";
@@ -20,12 +23,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, managedByCode] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
     listMembers(access.project.id),
     isLead ? listTokens(access) : Promise.resolve(null),
+    isManagedByCode(getDb(), access.project.id),
   ]);
 
   return (
@@ -51,6 +55,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <CategoriesEditor slug={slug} categories={categories} canEdit={isLead} />
         </Card>
       </div>
+
+      <Card id="checklist-as-code" title="Checklist as code"
+        description="The checklist's definitions as a YAML or JSON file: review it in a pull request, apply it from CI (npx launchgate checklist apply). Progress is never touched by an apply.">
+        <ChecklistAsCode slug={slug} canApply={isLead} managedByCode={managedByCode} />
+      </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Card id="members" title="Members and roles">
