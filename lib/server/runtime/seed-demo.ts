@@ -3,7 +3,6 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import week9 from "@/prisma/seed/week9-day4.json";
 import stability from "@/prisma/seed/plan-a-day3-stability.json";
-import { slugifyKey } from "@/lib/domain/checklist-file/schema";
 import { hashPassword } from "../passwords";
 
 export const DEMO_SLUG = "agent-platform";
@@ -31,7 +30,8 @@ export function generateDemoPassword(): string {
 
 /**
  * Loads the demo project (week9-day4 + plan-a-day3 scenarios) and the four demo users in one
- * transaction. Refuses a database that already has data.
+ * transaction. Refuses a database that already has data. Items carry the demo's fixed keys;
+ * category keys come from their names.
  */
 export async function seedDemo(db: PrismaClient, password: string): Promise<void> {
   if (!(await isDatabaseEmpty(db))) {
@@ -58,6 +58,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
           redErrorRatePercent: p.thresholds.red.errorRatePercent,
           createdAt: assessed,
         },
+        select: { id: true },
       });
       for (const u of DEMO_USERS) {
         await tx.user.create({
@@ -68,11 +69,12 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
             isAdmin: u.isAdmin,
             memberships: { create: { projectId: project.id, role: u.role } },
           },
+          select: { id: true },
         });
       }
       const categories = new Map<string, string>();
       for (const [position, name] of week9.categories.entries()) {
-        const c = await tx.category.create({ data: { projectId: project.id, key: slugifyKey(name), name, position } });
+        const c = await tx.category.create({ data: { projectId: project.id, name, position }, select: { id: true } });
         categories.set(name, c.id);
       }
       const items = week9.items.map((it) => ({
@@ -131,6 +133,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
             endpoints: r.endpoints ? { create: r.endpoints } : undefined,
             errors: r.errors ? { create: r.errors } : undefined,
           },
+          select: { id: true },
         });
       }
       const s = stability;
@@ -153,6 +156,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
           baselineSuccessRatePercent: s.baseline.successRatePercent,
           createdAt: new Date(s.run.startedAt),
         },
+        select: { id: true },
       });
       await tx.runSample.createMany({
         data: s.samples.map(({ t, responseMs, requests: rq, failures: f, ...metrics }) => ({

@@ -13,7 +13,9 @@ const flag = (v: string | null) => v === "1" || v === "true";
 /** The checklist as a file (`?format=yaml|json`); applying it back is a no-op. */
 export const GET = apiRoute<{ slug: string }>({ route: "/api/v1/projects/{slug}/checklist" }, async ({ req, access }) => {
   const format = ZFormat.parse(req.nextUrl.searchParams.get("format") ?? undefined);
-  const out = await exportChecklist(access!.project, format, { schemaUrl: new URL("/api/v1/schema/checklist.json", req.nextUrl.origin).toString() });
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const origin = host ? `${req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")}://${host}` : req.nextUrl.origin;
+  const out = await exportChecklist(access!.project, format, { schemaUrl: `${origin}/api/v1/schema/checklist.json` });
   return new Response(out.text, {
     headers: { "content-type": out.contentType, "content-disposition": `attachment; filename="${out.fileName}"`, "x-content-type-options": "nosniff" },
   });
