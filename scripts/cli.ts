@@ -27,6 +27,15 @@ Commands:
                                                 baseline, else the previous run at the same load);
                                                 exit 0 no regression, 2 regression beyond
                                                 tolerance, 3 could not compare
+  checklist export <slug> [--format yaml|json] [--url URL --token TOKEN]
+                                                print the checklist as code (YAML or JSON)
+  checklist apply <slug> <file> [--dry-run] [--prune] [--check] [--json] [--url URL --token TOKEN]
+                                                apply a checklist file (matched by key; progress is
+                                                never touched); --check changes nothing: exit 0 the
+                                                project matches, 2 it differs, 1 bad file, 3 could not evaluate
+  template list                                 the built-in checklist templates
+  project create --slug S --name N [--template NAME|FILE] [--lead EMAIL]
+                                                a project from a template or a checklist file
   help                                          this text
 
 Works on DATABASE_URL when set, else on the embedded database in LAUNCHGATE_DATA_DIR (./.launchgate).
@@ -40,6 +49,10 @@ const COMMANDS: Record<string, Command> = {
   gate: (f, p) => gateCommand(f, p),
   compare: (f, p) => import("./cli/compare").then((m) => m.compareCommand(f, p)),
   import: (f, p) => import("./cli/import").then((m) => m.importCommand(f, p)),
+  "checklist export": (f, p) => import("./cli/checklist").then((m) => m.checklistExportCommand(f, p)),
+  "checklist apply": (f, p) => import("./cli/checklist").then((m) => m.checklistApplyCommand(f, p)),
+  "template list": () => import("./cli/project").then((m) => m.templateListCommand()),
+  "project create": (f) => import("./cli/project").then((m) => m.projectCreateCommand(f)),
   backup: (f, p) => import("./cli/backup").then((m) => m.backupCommand(f, p)), restore: (f, p) => import("./cli/backup").then((m) => m.restoreCommand(f, p)),
 };
 

@@ -5,6 +5,7 @@
  */
 import autocannon from "autocannon";
 import { createToken, ensureBuild, machine, startBenchDatabase, startServer } from "../lib/bench-env";
+import { runChecklistApplyBench } from "./checklist-apply";
 import { generateLargeProject } from "./generate-large-project";
 
 async function measure(url: string, path: string, token: string, seconds: number) {
@@ -65,6 +66,7 @@ async function main() {
     } finally {
       await server.stop();
     }
+    for (const line of await runChecklistApplyBench(env.db, env.pg.url)) console.log(line);
   } finally {
     await env.close();
   }

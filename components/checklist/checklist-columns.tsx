@@ -84,6 +84,8 @@ export function createChecklistColumns(caps: ChecklistCaps) {
         return (
           <div className="min-w-0">
             <p className="font-medium text-slate-900">{item.title}</p>
+            <p className="mt-0.5 font-mono text-[11px] text-slate-500" data-testid="item-key">{item.key}</p>
+            {item.retiredReason && <p className="mt-0.5 text-xs text-slate-600">Not applicable: {item.retiredReason}</p>}
             {item.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{item.description}</p>}
             {item.evidence && (
               <p className="mt-0.5 truncate text-xs text-emerald-800" title={item.evidence}>Evidence: {item.evidence}</p>

@@ -30,6 +30,10 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/health", path: "/api/health", expect: publicRoute() },
   { method: "GET", route: "/api/live", path: "/api/live", expect: publicRoute() },
   { method: "GET", route: "/metrics", path: "/metrics", expect: publicRoute() },
+  { method: "GET", route: "/api/v1/schema/checklist.json", path: "/api/v1/schema/checklist.json", expect: publicRoute() },
+  { method: "GET", route: "/api/v1/projects/[slug]/checklist", path: `${P}/checklist`, expect: read },
+  // A checklist file with a YAML syntax error: leads (and LEAD tokens) get 422 with the line.
+  { method: "PUT", route: "/api/v1/projects/[slug]/checklist", path: `${P}/checklist?dryRun=1`, body: "version: [1\n", expect: mutation("LEAD") },
   { method: "GET", route: "/api/v1/projects/[slug]/readiness", path: `${P}/readiness`, expect: read },
   { method: "GET", route: "/api/v1/projects/[slug]/readiness/history", path: `${P}/readiness/history?from=2026-01-18&to=2026-01-20`, expect: read },
   { method: "GET", route: "/api/v1/projects/[slug]/readiness/changes", path: `${P}/readiness/changes?from=2026-01-18&to=2026-01-20`, expect: read },

@@ -32,6 +32,12 @@ export class ConflictError extends AppError {
     super(message, 409, "conflict", details);
   }
 }
+/** The project's checklist is managed by code: definitions change only through a checklist apply. */
+export class ManagedByCodeError extends AppError {
+  constructor(what = "item and category definitions") {
+    super(`This checklist is managed by code: ${what} change only by applying the checklist file (Settings → Checklist as code). Status, evidence and owner stay editable.`, 409, "managed-by-code");
+  }
+}
 export class InvalidInputError extends AppError {
   constructor(message: string, details?: unknown) {
     super(message, 422, "invalid_input", details);

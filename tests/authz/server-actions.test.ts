@@ -36,6 +36,7 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   removeMemberAction: { need: "LEAD", project: true },
   createTokenAction: { need: "LEAD", project: true },
   revokeTokenAction: { need: "LEAD", project: true },
+  setManagedByCodeAction: { need: "LEAD", project: true },
   updateItemAction: { need: "ENGINEER", project: true },
   createItemAction: { need: "LEAD", project: true },
   deleteItemAction: { need: "LEAD", project: true },

@@ -43,7 +43,7 @@ describe("backup and restore", () => {
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     const header = lines[0];
     expect(header).toMatchObject({ format: "launchgate-backup", version: 1, appVersion: "0.1.0" });
-    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(listMigrations().map((m) => m.name));
     const names = header.tables.map((t: { name: string }) => t.name);
     expect(names.indexOf("Project")).toBeLessThan(names.indexOf("TestRun"));
     expect(names.indexOf("TestRun")).toBeLessThan(names.indexOf("RunSample"));
@@ -109,6 +109,12 @@ describe("backup and restore", () => {
     // Rows the first schema holds (the demo seed writes the newest one): a project with a run, no series yet.
     await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p-old', 'older', 'Older', now())`);
     await sql(old.url, `INSERT INTO "TestRun" (id, "projectId", name, kind, requests, "runDate") VALUES ('r-old', 'p-old', 'Old run', 'LOAD', 42, '2026-01-10')`);
+    // Rows written by the init schema's code (raw SQL: today's client writes columns it does not have).
+    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p1', 'old', 'Old project', now())`);
+    await sql(old.url, `INSERT INTO "Category" (id, "projectId", name) VALUES ('c1', 'p1', 'Backup & Recovery')`);
+    await sql(old.url, `INSERT INTO "ChecklistItem" (id, "projectId", "categoryId", title, priority, "createdAt", "updatedAt") VALUES
+      ('i1', 'p1', 'c1', 'Rate limiting', 'P1', '2026-01-01', now()), ('i2', 'p1', 'c1', 'Rate limiting', 'P2', '2026-01-02', now())`);
+    await sql(old.url, `INSERT INTO "AuditLog" (action, entity) VALUES ('seed', 'Project')`);
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated
@@ -117,10 +123,17 @@ describe("backup and restore", () => {
     expect(result.schema).toBe("rebuilt");
     const all = listMigrations().map((m) => m.name);
     expect(result.appliedMigrations).toEqual(all.slice(1));
+    for (const table of ["Project", "Category", "ChecklistItem", "AuditLog", "User"]) {
+      expect(await sql(target.url, `SELECT count(*)::int AS n FROM "${table}"`), table).toEqual(await sql(old.url, `SELECT count(*)::int AS n FROM "${table}"`));
+    }
+    // The newer migrations ran on the restored rows: the run went to a default launch-evidence
+    // series, items and categories got keys from their titles.
     const runs = await sql<{ id: string; requests: number; slug: string; launchEvidence: boolean }>(target.url,
       `SELECT t.id, t.requests, s.slug, s."launchEvidence" FROM "TestRun" t JOIN "LoadTestSeries" s ON s.id = t."seriesId"`);
     expect(runs).toEqual([{ id: "r-old", requests: 42, slug: "default", launchEvidence: true }]);
-    expect(await sql(target.url, `SELECT slug FROM "Project"`)).toEqual([{ slug: "older" }]);
+    expect(await sql(target.url, `SELECT slug FROM "Project" ORDER BY slug`)).toEqual([{ slug: "old" }, { slug: "older" }]);
+    expect(await sql(target.url, `SELECT id, "key" FROM "ChecklistItem" ORDER BY id`)).toEqual([{ id: "i1", key: "rate-limiting" }, { id: "i2", key: "rate-limiting-2" }]);
+    expect(await sql(target.url, `SELECT "key" FROM "Category"`)).toEqual([{ key: "backup-recovery" }]);
     const applied = await sql<{ migration_name: string }>(target.url, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
     expect(applied.map((m) => m.migration_name)).toEqual(all);
     await expect(sql(target.url, `DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);

@@ -3,6 +3,7 @@ import { NewProjectForm } from "@/components/portfolio/new-project-form";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { EmptyState } from "@/components/readiness/card";
 import { requireUser } from "@/lib/server/access";
+import { listTemplates } from "@/lib/server/checklist-file/templates";
 import { listPortfolio } from "@/lib/server/projects/list-portfolio";
 
 export const metadata: Metadata = { title: "Portfolio" };
@@ -17,7 +18,7 @@ export default async function PortfolioPage() {
           <h1 className="text-2xl font-semibold">Your projects</h1>
           <p className="mt-1 text-sm text-slate-600">Readiness as of today: score, verdict, open P1 blockers and the deterministic launch date.</p>
         </div>
-        {user.isAdmin && <NewProjectForm />}
+        {user.isAdmin && <NewProjectForm templates={listTemplates()} projects={rows.map((r) => ({ slug: r.slug, name: r.name }))} />}
       </div>
       {rows.length === 0 ? (
         <EmptyState title="You are not a member of any project yet.">

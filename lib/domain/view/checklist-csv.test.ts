@@ -22,7 +22,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const item = (overrides: Partial<ChecklistCsvItem> = {}): ChecklistCsvItem => ({
-  id: "i1", title: "Fix pool", description: null, category: "Infrastructure", priority: "P1", status: "OPEN",
+  id: "i1", key: "fix-pool", title: "Fix pool", description: null, category: "Infrastructure", priority: "P1", status: "OPEN",
   estimateHours: 6, estimateLowHours: 4, estimateHighHours: 8, owner: null, dueDate: "2026-01-20", evidence: null,
   source: "stress test", deferrable: false, version: 3, updatedAt: "2026-01-18T12:00:00.000Z", riskAcceptance: null,
   ...overrides,
@@ -77,7 +77,7 @@ describe("checklist CSV", () => {
 
   it("starts with a BOM and the header, one CRLF record per item", () => {
     const csv = toChecklistCsv([item(), item({ id: "i2", title: "Second" })]);
-    expect(csv.startsWith("\uFEFFid,title,category,priority,status,")).toBe(true);
+    expect(csv.startsWith("\uFEFFid,key,title,category,priority,status,")).toBe(true);
     expect(csv.split("\r\n")).toHaveLength(4);
     expect(toChecklistCsv([])).toBe("\uFEFF" + toCsvLine(CHECKLIST_CSV_HEADER));
   });

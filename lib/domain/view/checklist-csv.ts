@@ -28,6 +28,7 @@ export function toCsvLine(values: readonly CsvValue[]): string {
 /** The item fields the export needs (a structural subset of the item DTO). */
 export interface ChecklistCsvItem {
   id: string;
+  key: string;
   title: string;
   description: string | null;
   category: string;
@@ -47,14 +48,14 @@ export interface ChecklistCsvItem {
 }
 
 export const CHECKLIST_CSV_HEADER = [
-  "id", "title", "category", "priority", "status", "estimate_hours", "estimate_low_hours", "estimate_high_hours",
+  "id", "key", "title", "category", "priority", "status", "estimate_hours", "estimate_low_hours", "estimate_high_hours",
   "owner", "due_date", "source", "evidence", "risk_accepted_until", "risk_mitigation", "deferrable", "description",
   "version", "updated_at",
 ] as const;
 
 export function checklistCsvRow(item: ChecklistCsvItem): string {
   return toCsvLine([
-    item.id, item.title, item.category, item.priority, item.status, item.estimateHours, item.estimateLowHours,
+    item.id, item.key, item.title, item.category, item.priority, item.status, item.estimateHours, item.estimateLowHours,
     item.estimateHighHours, item.owner, item.dueDate, item.source, item.evidence, item.riskAcceptance?.expiresOn ?? null,
     item.riskAcceptance?.mitigation ?? null, item.deferrable, item.description, item.version, item.updatedAt,
   ]);

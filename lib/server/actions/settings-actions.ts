@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
 import type { ProjectAccess } from "../access";
 import { createCategory, deleteCategory, moveCategory, updateCategory } from "../projects/manage-categories";
 import { addMember, changeMemberRole, removeMember } from "../projects/manage-members";
@@ -13,6 +12,8 @@ import {
   ZObjectiveUpdate, ZProjectSettings,
 } from "../schemas/project";
 import { createToken, revokeToken, ZTokenCreate } from "../tokens/manage-tokens";
+import { setManagedByCode } from "../checklist-file/managed-by-code";
+import { z } from "zod";
 import { projectAction } from "./project-action";
 
 /** A project action that refreshes every page of the project when it succeeds. */
@@ -38,6 +39,7 @@ const roleMember = settingsAction("changeMemberRole", "LEAD", ZMemberRole, (a, i
 const dropMember = settingsAction("removeMember", "LEAD", ZMemberRemove, (a, i, r) => removeMember(a, i.membershipId, r));
 const newToken = settingsAction("createToken", "LEAD", ZTokenCreate, (a, i, r) => createToken(a, i, r));
 const dropToken = settingsAction("revokeToken", "LEAD", ZIdOnly, (a, i, r) => revokeToken(a, i.id, r));
+const managed = settingsAction("setManagedByCode", "LEAD", z.object({ managedByCode: z.boolean() }).strict(), (a, i, r) => setManagedByCode(a, i.managedByCode, r));
 
 export async function updateProjectSettingsAction(slug: string, raw: unknown) { return updateSettings(slug, raw); }
 export async function createObjectiveAction(slug: string, raw: unknown) { return addObjective(slug, raw); }
@@ -54,3 +56,5 @@ export async function removeMemberAction(slug: string, raw: unknown) { return dr
 /** The token is in the result once; it is never shown again. */
 export async function createTokenAction(slug: string, raw: unknown) { return newToken(slug, raw); }
 export async function revokeTokenAction(slug: string, raw: unknown) { return dropToken(slug, raw); }
+/** While on, item and category definitions change only by applying the checklist file. */
+export async function setManagedByCodeAction(slug: string, raw: unknown) { return managed(slug, raw); }

@@ -7,6 +7,7 @@ import { ForbiddenError, InvalidInputError } from "../errors";
 import { roleAtLeast } from "../roles";
 import { lockItemRows } from "../row-lock";
 import { ZPriority } from "../schemas/item";
+import { assertDefinitionsEditable } from "../checklist-file/managed-by-code";
 
 export const ZBulkUpdate = z
   .object({
@@ -24,6 +25,7 @@ export type TBulkUpdate = z.infer<typeof ZBulkUpdate>;
 export async function bulkUpdateItems(access: ProjectAccess, input: TBulkUpdate, requestId?: string): Promise<{ updated: number }> {
   if (!roleAtLeast(access.role, "LEAD")) throw new ForbiddenError("Only leads may bulk-edit items");
   return getDb().$transaction(async (tx) => {
+    if (input.set.priority !== undefined || input.set.categoryId !== undefined) await assertDefinitionsEditable(tx, access.project.id, "priority and category");
     if (input.set.categoryId) {
       const cat = await tx.category.findFirst({ where: { id: input.set.categoryId, projectId: access.project.id }, select: { id: true } });
       if (!cat) throw new InvalidInputError("categoryId is not a category of this project");

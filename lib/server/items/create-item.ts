@@ -8,6 +8,9 @@ import type { TItemCreate } from "../schemas/item";
 import { lockItemRow } from "../row-lock";
 import { ITEM_SELECT, toItemDto, type ItemDto } from "./item-dto";
 import { checkEstimateRange } from "./update-item";
+import { assertDefinitionsEditable } from "../checklist-file/managed-by-code";
+
+const isUnique = (err: unknown) => (err as { code?: unknown })?.code === "P2002";
 
 function requireLead(access: ProjectAccess): void {
   if (!roleAtLeast(access.role, "LEAD")) throw new ForbiddenError("Only leads may do this");
@@ -20,12 +23,14 @@ export async function createItem(access: ProjectAccess, input: TItemCreate, requ
   const status = input.status ?? "OPEN";
   if (status === "DONE" && !input.evidence?.trim()) throw new InvalidInputError("An item created as DONE needs evidence");
   return getDb().$transaction(async (tx) => {
+    await assertDefinitionsEditable(tx, access.project.id, "items are added");
     const cat = await tx.category.findFirst({ where: { id: input.categoryId, projectId: access.project.id }, select: { id: true } });
     if (!cat) throw new InvalidInputError("categoryId is not a category of this project");
     const item = await tx.checklistItem.create({
       data: {
         projectId: access.project.id,
         categoryId: input.categoryId,
+        ...(input.key ? { key: input.key } : {}),
         title: input.title,
         description: input.description ?? null,
         priority: input.priority,
@@ -53,6 +58,9 @@ export async function createItem(access: ProjectAccess, input: TItemCreate, requ
     const dto = toItemDto(item);
     await writeAudit(tx, { principal: access.principal, projectId: access.project.id, action: "item.create", entity: "ChecklistItem", entityId: item.id, after: dto, requestId });
     return dto;
+  }).catch((err: unknown) => {
+    if (isUnique(err)) throw new ConflictError(`The key '${input.key}' is used by another item of this project`);
+    throw err;
   });
 }
 
@@ -60,6 +68,7 @@ export async function createItem(access: ProjectAccess, input: TItemCreate, requ
 export async function deleteItem(access: ProjectAccess, itemId: string, version: number | null, requestId?: string): Promise<void> {
   requireLead(access);
   await getDb().$transaction(async (tx) => {
+    await assertDefinitionsEditable(tx, access.project.id, "items are deleted");
     if (!(await lockItemRow(tx, itemId, access.project.id))) throw new NotFoundError("No such item in this project");
     const item = await tx.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
     if (!item) throw new NotFoundError("No such item in this project");

@@ -39,7 +39,7 @@ describe("exportItemsCsv", () => {
   it("exports the filtered items of the project with a BOM and a header", async () => {
     const { exportItemsCsv } = await import("./export-items-csv");
     const csv = await collect(exportItemsCsv(demoId, { ...base, priority: "P1", status: "OPEN" }));
-    expect(csv.startsWith("\uFEFFid,title,category,priority,status,")).toBe(true);
+    expect(csv.startsWith("\uFEFFid,key,title,category,priority,status,")).toBe(true);
     const lines = csv.slice(1).split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(22);
     expect(lines.slice(1).every((l) => l.includes(",P1,OPEN,"))).toBe(true);

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { isExpired, itemEvidenceExpiry } from "@/lib/domain";
+import { RETIRED_REASON } from "@/lib/domain/checklist-file/plan";
 
 export const ITEM_SELECT = {
-  id: true, title: true, description: true, categoryId: true, priority: true, status: true,
+  id: true, key: true, title: true, description: true, categoryId: true, priority: true, status: true,
   estimateHours: true, estimateLowHours: true, estimateHighHours: true, owner: true, dueDate: true,
   evidence: true, evidenceValidDays: true, evidenceAt: true, source: true, deferrable: true, runId: true, version: true,
-  createdAt: true, updatedAt: true,
+  createdAt: true, updatedAt: true, retiredAt: true,
   category: { select: { name: true, evidenceValidDays: true } },
   riskAcceptances: {
     where: { revokedAt: null },
@@ -20,6 +21,8 @@ type Row = Prisma.ChecklistItemGetPayload<{ select: typeof ITEM_SELECT }>;
 
 export interface ItemDto {
   id: string;
+  /** Stable id in the checklist file, unique in the project. */
+  key: string;
   title: string;
   description: string | null;
   categoryId: string;
@@ -46,6 +49,8 @@ export interface ItemDto {
   createdAt: string;
   updatedAt: string;
   riskAcceptance: { id: string; mitigation: string; expiresOn: string; acceptedBy: string | null } | null;
+  /** Why it is NOT_APPLICABLE when a checklist apply retired it ("removed from the checklist file"). */
+  retiredReason: string | null;
 }
 
 function evidenceExpiryOf(r: Row): string | null {
@@ -60,6 +65,7 @@ export function toItemDto(r: Row, today = new Date().toISOString().slice(0, 10))
   const expiresOn = evidenceExpiryOf(r);
   return {
     id: r.id,
+    key: r.key,
     title: r.title,
     description: r.description,
     categoryId: r.categoryId,
@@ -83,5 +89,6 @@ export function toItemDto(r: Row, today = new Date().toISOString().slice(0, 10))
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     riskAcceptance: ra ? { id: ra.id, mitigation: ra.mitigation, expiresOn: ra.expiresOn.toISOString().slice(0, 10), acceptedBy: ra.acceptedByName } : null,
+    retiredReason: r.retiredAt && r.status === "NOT_APPLICABLE" ? RETIRED_REASON : null,
   };
 }

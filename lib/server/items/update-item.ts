@@ -9,6 +9,7 @@ import { roleAtLeast } from "../roles";
 import { ENGINEER_FIELDS, type TItemFields, type TItemPatch } from "../schemas/item";
 import { lockItemRow } from "../row-lock";
 import { ITEM_SELECT, toItemDto, type ItemDto } from "./item-dto";
+import { assertDefinitionsEditable, DEFINITION_PATCH_FIELDS } from "../checklist-file/managed-by-code";
 
 const EVENT_FIELDS: (keyof TItemFields)[] = [
   "title", "description", "categoryId", "priority", "status", "estimateHours", "estimateLowHours", "estimateHighHours",
@@ -76,6 +77,7 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
     const nextStatus = fields.status ?? before.status;
     const evidenceGiven = changed.some((c) => c.field === "evidence" && c.to?.trim());
     if (nextStatus === "DONE" && (before.status !== "DONE" || evidenceGiven)) data.evidenceAt = new Date();
+    if (changed.some((c) => DEFINITION_PATCH_FIELDS.has(c.field))) await assertDefinitionsEditable(tx, access.project.id);
     // The row is locked and its version checked above; the condition is a second guard.
     const res = await tx.checklistItem.updateMany({ where: { id: itemId, projectId: access.project.id, version }, data });
     if (res.count !== 1) {

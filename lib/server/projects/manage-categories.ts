@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { roleAtLeast } from "../roles";
 import type { TCategoryCreate, TCategoryMove, TCategoryUpdate } from "../schemas/project";
+import { assertDefinitionsEditable } from "../checklist-file/managed-by-code";
 
 export interface CategoryDto {
   id: string;
@@ -16,8 +17,9 @@ export interface CategoryDto {
   items: number;
 }
 
-function requireLead(access: ProjectAccess): void {
+async function requireLead(access: ProjectAccess): Promise<void> {
   if (!roleAtLeast(access.role, "LEAD")) throw new ForbiddenError("Only leads change categories");
+  await assertDefinitionsEditable(getDb(), access.project.id, "categories");
 }
 
 const isUnique = (err: unknown) => (err as { code?: unknown })?.code === "P2002";
@@ -32,7 +34,7 @@ export async function listCategories(projectId: string): Promise<CategoryDto[]> 
 }
 
 export async function createCategory(access: ProjectAccess, input: TCategoryCreate, requestId?: string): Promise<{ id: string }> {
-  requireLead(access);
+  await requireLead(access);
   try {
     return await getDb().$transaction(async (tx) => {
       const last = await tx.category.aggregate({ where: { projectId: access.project.id }, _max: { position: true } });
@@ -48,7 +50,7 @@ export async function createCategory(access: ProjectAccess, input: TCategoryCrea
 
 /** Renames and/or reweights a category, and sets its evidence validity when given. */
 export async function updateCategory(access: ProjectAccess, input: TCategoryUpdate, requestId?: string): Promise<void> {
-  requireLead(access);
+  await requireLead(access);
   try {
     await getDb().$transaction(async (tx) => {
       const before = await tx.category.findFirst({ where: { id: input.id, projectId: access.project.id }, select: { name: true, weight: true, evidenceValidDays: true } });
@@ -65,7 +67,7 @@ export async function updateCategory(access: ProjectAccess, input: TCategoryUpda
 
 /** Moves a category one place up or down (renumbers positions 0..n-1). */
 export async function moveCategory(access: ProjectAccess, input: TCategoryMove, requestId?: string): Promise<void> {
-  requireLead(access);
+  await requireLead(access);
   await getDb().$transaction(async (tx) => {
     const all = await tx.category.findMany({ where: { projectId: access.project.id }, select: { id: true, position: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
     const from = all.findIndex((c) => c.id === input.id);
@@ -83,7 +85,7 @@ export async function moveCategory(access: ProjectAccess, input: TCategoryMove, 
 
 /** Deletes a category that holds no item (items keep their category: move or delete them first). */
 export async function deleteCategory(access: ProjectAccess, id: string, requestId?: string): Promise<void> {
-  requireLead(access);
+  await requireLead(access);
   await getDb().$transaction(async (tx) => {
     const c = await tx.category.findFirst({ where: { id, projectId: access.project.id }, select: { name: true, weight: true, _count: { select: { items: true } } } });
     if (!c) throw new NotFoundError("No such category in this project");

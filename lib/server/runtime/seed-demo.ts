@@ -31,7 +31,8 @@ export function generateDemoPassword(): string {
 
 /**
  * Loads the demo project (week9-day4 + plan-a-day3 scenarios) and the four demo users in one
- * transaction. Refuses a database that already has data.
+ * transaction. Refuses a database that already has data. Items carry the demo's fixed keys;
+ * category keys come from their names.
  */
 export async function seedDemo(db: PrismaClient, password: string): Promise<void> {
   if (!(await isDatabaseEmpty(db))) {
@@ -58,6 +59,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
           redErrorRatePercent: p.thresholds.red.errorRatePercent,
           createdAt: assessed,
         },
+        select: { id: true },
       });
       // The demo's stress tests and stability run form one launch-evidence series.
       const { id: seriesId } = await tx.loadTestSeries.create({
@@ -75,17 +77,19 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
             isAdmin: u.isAdmin,
             memberships: { create: { projectId: project.id, role: u.role } },
           },
+          select: { id: true },
         });
       }
       const categories = new Map<string, string>();
       for (const [position, name] of week9.categories.entries()) {
-        const c = await tx.category.create({ data: { projectId: project.id, name, position } });
+        const c = await tx.category.create({ data: { projectId: project.id, name, position }, select: { id: true } });
         categories.set(name, c.id);
       }
       const items = week9.items.map((it) => ({
         id: crypto.randomUUID(),
         projectId: project.id,
         categoryId: categories.get(it.category)!,
+        key: it.key,
         title: it.title,
         priority: it.priority as "P1" | "P2" | "P3",
         status: it.status as "OPEN" | "DONE",
@@ -140,6 +144,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
             endpoints: r.endpoints ? { create: r.endpoints } : undefined,
             errors: r.errors ? { create: r.errors } : undefined,
           },
+          select: { id: true },
         });
       }
       const s = stability;
@@ -163,6 +168,7 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
           baselineSuccessRatePercent: s.baseline.successRatePercent,
           createdAt: new Date(s.run.startedAt),
         },
+        select: { id: true },
       });
       await tx.runSample.createMany({
         data: s.samples.map(({ t, responseMs, requests: rq, failures: f, ...metrics }) => ({

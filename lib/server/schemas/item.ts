@@ -34,6 +34,10 @@ export type TItemPatch = z.infer<typeof ZItemPatch>;
 
 export const ZItemCreate = ZItemFields.partial()
   .required({ title: true, categoryId: true, priority: true })
+  .extend({
+    /** Stable id in the checklist file; derived from the title when left out. */
+    key: z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "key may use lowercase letters, digits and single dashes").optional(),
+  })
   .strict();
 export type TItemCreate = z.infer<typeof ZItemCreate>;
 

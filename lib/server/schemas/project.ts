@@ -21,13 +21,20 @@ export const ZSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug may use lowercase letters, digits and single hyphens, not at the start or end")
   .refine((s) => !["new", "api", "settings"].includes(s), "this slug is reserved");
 
+const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
 export const ZProjectCreate = z
   .object({
     name: z.string().trim().min(2, "name must be at least 2 characters").max(100, "name must be at most 100 characters"),
     slug: ZSlug,
     description: z.string().trim().max(1000, "description must be at most 1000 characters").optional(),
+    /** A built-in checklist template (`templates/<name>.yaml`). */
+    template: optionalText(z.string().max(50).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "template must be a template name")),
+    /** Copy the checklist definitions (not progress) of a project the caller leads. */
+    copyFrom: optionalText(ZSlug),
   })
-  .strict();
+  .strict()
+  .refine((p) => !(p.template && p.copyFrom), { path: ["copyFrom"], message: "choose a template or a project to copy from, not both" });
 export type TProjectCreate = z.infer<typeof ZProjectCreate>;
 
 /** Project settings and thresholds; `version` is the optimistic lock. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/readiness/card";
 import { CategoriesEditor } from "@/components/settings/categories-editor";
 import { CompareTolerancesForm } from "@/components/settings/compare-tolerances-form";
+import { ChecklistAsCode } from "@/components/settings/checklist-as-code";
 import { MembersEditor } from "@/components/settings/members-editor";
 import { ObjectivesEditor } from "@/components/settings/objectives-editor";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
@@ -10,6 +11,8 @@ import { SeriesEditor } from "@/components/settings/series-editor";
 import { SettingsSummary } from "@/components/settings/settings-summary";
 import { TokensEditor } from "@/components/settings/tokens-editor";
 import { getCompareTolerances } from "@/lib/server/compare/compare-tolerances";
+import { isManagedByCode } from "@/lib/server/checklist-file/managed-by-code";
+import { getDb } from "@/lib/server/db";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
 import { listMembers } from "@/lib/server/projects/manage-members";
@@ -26,7 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens, series, runBlockers, tolerances] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, series, runBlockers, tolerances, managedByCode] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
@@ -35,6 +38,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     listSeries(access.project.id),
     getRunBlockerSettings(access.project.id),
     getCompareTolerances(access.project.id),
+    isManagedByCode(getDb(), access.project.id),
   ]);
 
   return (
@@ -75,6 +79,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <CategoriesEditor slug={slug} categories={categories} canEdit={isLead} />
         </Card>
       </div>
+
+      <Card id="checklist-as-code" title="Checklist as code"
+        description="The checklist's definitions as a YAML or JSON file: review it in a pull request, apply it from CI (npx launchgate checklist apply). Progress is never touched by an apply.">
+        <ChecklistAsCode slug={slug} canApply={isLead} managedByCode={managedByCode} />
+      </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Card id="members" title="Members and roles">
