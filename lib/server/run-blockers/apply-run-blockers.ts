@@ -103,7 +103,7 @@ async function apply(
   await tx.$queryRaw`SELECT id FROM "ChecklistItem" WHERE id = ${a.itemId} FOR UPDATE`;
   const updated = await tx.checklistItem.update({
     where: { id: a.itemId },
-    data: { status: "DONE", evidence, version: { increment: 1 } },
+    data: { status: "DONE", evidence, evidenceAt: new Date(), version: { increment: 1 } },
     select: { status: true, version: true },
   });
   await tx.itemEvent.create({ data: { projectId: c.projectId, itemId: a.itemId, actorName: RUN_BLOCKER_ACTOR, field: "status", fromValue: current.status, toValue: "DONE" } });
