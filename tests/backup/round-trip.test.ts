@@ -43,7 +43,7 @@ describe("backup and restore", () => {
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     const header = lines[0];
     expect(header).toMatchObject({ format: "launchgate-backup", version: 1, appVersion: "0.1.0" });
-    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(listMigrations().map((m) => m.name));
     const names = header.tables.map((t: { name: string }) => t.name);
     expect(names.indexOf("Project")).toBeLessThan(names.indexOf("TestRun"));
     expect(names.indexOf("TestRun")).toBeLessThan(names.indexOf("RunSample"));
@@ -109,6 +109,7 @@ describe("backup and restore", () => {
     // Rows the first schema holds (the demo seed writes the newest one): a project with a run, no series yet.
     await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p-old', 'older', 'Older', now())`);
     await sql(old.url, `INSERT INTO "TestRun" (id, "projectId", name, kind, requests, "runDate") VALUES ('r-old', 'p-old', 'Old run', 'LOAD', 42, '2026-01-10')`);
+    await sql(old.url, `INSERT INTO "AuditLog" ("projectId", action, entity) VALUES ('p-old', 'project.create', 'Project')`);
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated
