@@ -118,6 +118,7 @@ describe("backup and restore", () => {
     await sql(old.url, `INSERT INTO "ChecklistItem" (id, "projectId", "categoryId", title, priority, "createdAt", "updatedAt") VALUES
       ('i1', 'p1', 'c1', 'Rate limiting', 'P1', '2026-01-01', now()), ('i2', 'p1', 'c1', 'Rate limiting', 'P2', '2026-01-02', now())`);
     await sql(old.url, `INSERT INTO "AuditLog" (action, entity) VALUES ('seed', 'Project')`);
+
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated

@@ -29,11 +29,13 @@ describe("npx launchgate import", () => {
     const dry = cli("cli-import", "--dry-run", ...files);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain("Dry run (nothing stored)");
-    const r = cli("cli-import", ...files, "--name", "Pressure", "--kind", "stress", "--users", "40");
+    expect(dry.out).toContain("series default (\"Default\"), launch evidence (would be created)");
+    const r = cli("cli-import", ...files, "--name", "Pressure", "--kind", "stress", "--users", "40", "--series", "pressure-staging");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Imported run "Pressure" \(id \w+\) into cli-import/);
     expect(r.out).toMatch(/locust locust-requests-csv, STRESS, run date \d{4}-\d{2}-\d{2}, 40 users/);
+    expect(r.out).toContain('series pressure-staging ("pressure-staging"), not launch evidence');
     const again = cli("cli-import", ...files);
     expect(again.code).toBe(1);
     expect(again.err).toContain('already imported as run "Pressure"');
@@ -48,5 +50,6 @@ describe("npx launchgate import", () => {
     expect(cli("no-such-project", bad).code).toBe(3);
     expect(cli("cli-import", path.join(tmp, "missing.csv")).code).toBe(1);
     expect(cli("cli-import", bad, "--kind", "HUGE").code).toBe(64);
+    expect(cli("cli-import", bad, "--series", "Not a slug!").code).toBe(64);
   });
 });
