@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/server/runtime/migrate";
+import { Prisma } from "@/generated/prisma/browser";
+import { listMigrations, migrate } from "@/lib/server/runtime/migrate";
 import { seedDemo } from "@/lib/server/runtime/seed-demo";
 import { RestoreRefusedError } from "@/lib/server/backup/format";
 import { restoreBackup } from "@/lib/server/backup/restore-backup";
@@ -33,17 +34,21 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every model's table plus _prisma_migrations; the migrations the code has. */
+const TABLES = Object.keys(Prisma.ModelName).length + 1;
+const MIGRATIONS = listMigrations().map((m) => m.name);
+
 describe("backup and restore", () => {
   it("backs up through the CLI: header, rows with types preserved, trailer, no partial file left", () => {
     const r = runCli(["backup", file], { DATABASE_URL: source.url });
     expect(r.err).toContain("backup: RunSample");
-    expect(r.out).toMatch(/^Backed up 17 tables, \d+ rows .* verified\.\n$/);
+    expect(r.out).toMatch(new RegExp(`^Backed up ${TABLES} tables, \\d+ rows .* verified\\.\\n$`));
     expect(r.code).toBe(0);
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     const header = lines[0];
     expect(header).toMatchObject({ format: "launchgate-backup", version: 1, appVersion: "0.1.0" });
-    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS);
     const names = header.tables.map((t: { name: string }) => t.name);
     expect(names.indexOf("Project")).toBeLessThan(names.indexOf("TestRun"));
     expect(names.indexOf("TestRun")).toBeLessThan(names.indexOf("RunSample"));
@@ -97,7 +102,7 @@ describe("backup and restore", () => {
     expect(await dumpTables(target.url)).toEqual(before);
     r = runCli(["restore", "--yes", file], { DATABASE_URL: target.url });
     expect(r.err).toContain("restore: AuditLog");
-    expect(r.out).toMatch(/^Restored 17 tables, \d+ rows from /);
+    expect(r.out).toMatch(new RegExp(`^Restored ${TABLES} tables, \\d+ rows from `));
     expect(r.code).toBe(0);
     expect(await dumpTables(target.url)).toEqual(await dumpTables(source.url));
   });
@@ -106,17 +111,26 @@ describe("backup and restore", () => {
     const old = await newDb({ migrate: false });
     const oldDir = olderMigrationsDir(1);
     await migrate(old.url, { dir: oldDir });
-    await seedDemo(old.db, "pw");
+    // Rows written in the old schema's own columns: today's client (seedDemo) knows columns it lacks.
+    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p1', 'old-project', 'Old project', now())`);
+    await sql(old.url, `INSERT INTO "Category" (id, "projectId", name) VALUES ('c1', 'p1', 'Security')`);
+    await sql(old.url, `INSERT INTO "ChecklistItem" (id, "projectId", "categoryId", title, priority, status, evidence, "updatedAt") VALUES ('i1', 'p1', 'c1', 'WAF', 'P1', 'DONE', 'report', now())`);
+    await sql(old.url, `INSERT INTO "ItemEvent" (id, "projectId", "itemId", field, "toValue", at) VALUES ('e1', 'p1', 'i1', 'status', 'DONE', '2026-01-05T10:00:00Z')`);
+    await sql(old.url, `INSERT INTO "AuditLog" ("projectId", action, entity) VALUES ('p1', 'item.update', 'ChecklistItem')`);
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated
     await seedDemo(target.db, "other");
     const result = await restoreBackup(target.url, oldFile, { yes: true });
     expect(result.schema).toBe("rebuilt");
-    expect(result.appliedMigrations).toEqual(["20261126100100_append_only_records"]);
+    expect(result.appliedMigrations).toEqual(MIGRATIONS.slice(1));
+    // The same as migrating the old database itself; the evidence-date backfill took the DONE event.
+    await migrate(old.url);
     expect(await dumpTables(target.url, { skip: ["_prisma_migrations"] })).toEqual(await dumpTables(old.url, { skip: ["_prisma_migrations"] }));
+    const [item] = await sql<{ evidenceAt: Date }>(target.url, `SELECT "evidenceAt" FROM "ChecklistItem" WHERE id = 'i1'`);
+    expect(item.evidenceAt.toISOString()).toBe("2026-01-05T10:00:00.000Z");
     const applied = await sql<{ migration_name: string }>(target.url, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
-    expect(applied.map((m) => m.migration_name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(applied.map((m) => m.migration_name)).toEqual(MIGRATIONS);
     await expect(sql(target.url, `DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
     expect(await migrate(target.url)).toEqual([]);
     fs.rmSync(oldDir, { recursive: true, force: true });
