@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/browser";
 import { listMigrations, migrate } from "@/lib/server/runtime/migrate";
 import { seedDemo } from "@/lib/server/runtime/seed-demo";
 import { RestoreRefusedError } from "@/lib/server/backup/format";
@@ -9,9 +10,6 @@ import { restoreBackup } from "@/lib/server/backup/restore-backup";
 import { createBackup } from "@/lib/server/backup/write-backup";
 import { createTestDatabase } from "@/tests/helpers/test-db";
 import { addExtraRows, dumpTables, olderMigrationsDir, runCli, sql, tempDir } from "./helpers";
-
-/** Every model's table and Prisma's `_prisma_migrations`: what a backup holds. */
-const TABLES = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/schema.prisma"), "utf8").match(/^model /gm)!.length + 1;
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 const dbs: TestDb[] = [];
@@ -36,6 +34,10 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every model's table plus _prisma_migrations; the migrations the code has. */
+const TABLES = Object.keys(Prisma.ModelName).length + 1;
+const MIGRATIONS = listMigrations().map((m) => m.name);
+
 describe("backup and restore", () => {
   it("backs up through the CLI: header, rows with types preserved, trailer, no partial file left", () => {
     const r = runCli(["backup", file], { DATABASE_URL: source.url });
@@ -46,7 +48,7 @@ describe("backup and restore", () => {
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     const header = lines[0];
     expect(header).toMatchObject({ format: "launchgate-backup", version: 1, appVersion: "0.1.0" });
-    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(listMigrations().map((m) => m.name));
+    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS);
     const names = header.tables.map((t: { name: string }) => t.name);
     expect(names.indexOf("Project")).toBeLessThan(names.indexOf("TestRun"));
     expect(names.indexOf("TestRun")).toBeLessThan(names.indexOf("RunSample"));
@@ -109,37 +111,33 @@ describe("backup and restore", () => {
     const old = await newDb({ migrate: false });
     const oldDir = olderMigrationsDir(1);
     await migrate(old.url, { dir: oldDir });
-    // Rows the first schema holds (the demo seed writes the newest one): a project with a run, no series yet.
-    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p-old', 'older', 'Older', now())`);
-    await sql(old.url, `INSERT INTO "TestRun" (id, "projectId", name, kind, requests, "runDate") VALUES ('r-old', 'p-old', 'Old run', 'LOAD', 42, '2026-01-10')`);
-    // Rows written by the init schema's code (raw SQL: today's client writes columns it does not have).
-    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p1', 'old', 'Old project', now())`);
-    await sql(old.url, `INSERT INTO "Category" (id, "projectId", name) VALUES ('c1', 'p1', 'Backup & Recovery')`);
-    await sql(old.url, `INSERT INTO "ChecklistItem" (id, "projectId", "categoryId", title, priority, "createdAt", "updatedAt") VALUES
-      ('i1', 'p1', 'c1', 'Rate limiting', 'P1', '2026-01-01', now()), ('i2', 'p1', 'c1', 'Rate limiting', 'P2', '2026-01-02', now())`);
-    await sql(old.url, `INSERT INTO "AuditLog" (action, entity) VALUES ('seed', 'Project')`);
-
+    // Rows written in the old schema's own columns: today's client (seedDemo) knows columns it lacks.
+    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "updatedAt") VALUES ('p1', 'old-project', 'Old project', now())`);
+    await sql(old.url, `INSERT INTO "Category" (id, "projectId", name) VALUES ('c1', 'p1', 'Security')`);
+    await sql(old.url, `INSERT INTO "ChecklistItem" (id, "projectId", "categoryId", title, priority, status, evidence, "updatedAt") VALUES
+      ('i1', 'p1', 'c1', 'WAF', 'P1', 'DONE', 'report', now()), ('i2', 'p1', 'c1', 'WAF', 'P2', 'OPEN', null, now())`);
+    await sql(old.url, `INSERT INTO "ItemEvent" (id, "projectId", "itemId", field, "toValue", at) VALUES ('e1', 'p1', 'i1', 'status', 'DONE', '2026-01-05T10:00:00Z')`);
+    await sql(old.url, `INSERT INTO "TestRun" (id, "projectId", name, kind, requests, "runDate") VALUES ('r-old', 'p1', 'Old run', 'LOAD', 42, '2026-01-10')`);
+    await sql(old.url, `INSERT INTO "AuditLog" ("projectId", action, entity) VALUES ('p1', 'item.update', 'ChecklistItem')`);
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated
     await seedDemo(target.db, "other");
     const result = await restoreBackup(target.url, oldFile, { yes: true });
     expect(result.schema).toBe("rebuilt");
-    const all = listMigrations().map((m) => m.name);
-    expect(result.appliedMigrations).toEqual(all.slice(1));
-    for (const table of ["Project", "Category", "ChecklistItem", "AuditLog", "User"]) {
-      expect(await sql(target.url, `SELECT count(*)::int AS n FROM "${table}"`), table).toEqual(await sql(old.url, `SELECT count(*)::int AS n FROM "${table}"`));
-    }
-    // The newer migrations ran on the restored rows: the run went to a default launch-evidence
-    // series, items and categories got keys from their titles.
-    const runs = await sql<{ id: string; requests: number; slug: string; launchEvidence: boolean }>(target.url,
-      `SELECT t.id, t.requests, s.slug, s."launchEvidence" FROM "TestRun" t JOIN "LoadTestSeries" s ON s.id = t."seriesId"`);
-    expect(runs).toEqual([{ id: "r-old", requests: 42, slug: "default", launchEvidence: true }]);
-    expect(await sql(target.url, `SELECT slug FROM "Project" ORDER BY slug`)).toEqual([{ slug: "old" }, { slug: "older" }]);
-    expect(await sql(target.url, `SELECT id, "key" FROM "ChecklistItem" ORDER BY id`)).toEqual([{ id: "i1", key: "rate-limiting" }, { id: "i2", key: "rate-limiting-2" }]);
-    expect(await sql(target.url, `SELECT "key" FROM "Category"`)).toEqual([{ key: "backup-recovery" }]);
+    expect(result.appliedMigrations).toEqual(MIGRATIONS.slice(1));
+    // The same as migrating the old database itself: the evidence-date backfill took the DONE event,
+    // the run went to a default launch-evidence series, items got keys from their titles.
+    await migrate(old.url);
+    expect(await dumpTables(target.url, { skip: ["_prisma_migrations"] })).toEqual(await dumpTables(old.url, { skip: ["_prisma_migrations"] }));
+    const [item] = await sql<{ evidenceAt: Date }>(target.url, `SELECT "evidenceAt" FROM "ChecklistItem" WHERE id = 'i1'`);
+    expect(item.evidenceAt.toISOString()).toBe("2026-01-05T10:00:00.000Z");
+    const runs = await sql<{ id: string; slug: string; launchEvidence: boolean }>(target.url,
+      `SELECT t.id, s.slug, s."launchEvidence" FROM "TestRun" t JOIN "LoadTestSeries" s ON s.id = t."seriesId"`);
+    expect(runs).toEqual([{ id: "r-old", slug: "default", launchEvidence: true }]);
+    expect(await sql(target.url, `SELECT id, "key" FROM "ChecklistItem" ORDER BY id`)).toEqual([{ id: "i1", key: "waf" }, { id: "i2", key: "waf-2" }]);
     const applied = await sql<{ migration_name: string }>(target.url, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
-    expect(applied.map((m) => m.migration_name)).toEqual(all);
+    expect(applied.map((m) => m.migration_name)).toEqual(MIGRATIONS);
     await expect(sql(target.url, `DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
     expect(await migrate(target.url)).toEqual([]);
     fs.rmSync(oldDir, { recursive: true, force: true });

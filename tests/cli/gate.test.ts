@@ -81,7 +81,7 @@ describe("npx launchgate gate", () => {
     r = gate("--today");
     expect(r.out).toMatch(/: GO\n/);
     expect(r.code).toBe(0);
-  }, 240_000);
+  }, 240_000); // five CLI processes, each opening the database: slow on a loaded machine
 
   it("states the measurement confidence in text and --json: low once a deploy postdates the runs", async () => {
     await t.db.changeMarker.create({ data: { projectId, label: "Deploy API", kind: "deploy", version: "2.4.0", at: new Date("2026-01-18T20:00:00Z") } });
@@ -91,7 +91,7 @@ describe("npx launchgate gate", () => {
     const r = gate();
     expect(r.out).toContain("measurement confidence: low");
     expect(r.out).toMatch(/ {4}- The decisive level \(\d+ users\) was measured on 2026-01-1[78], before the deploy "Deploy API" 2\.4\.0 on 2026-01-18/);
-  });
+  }, 120_000);
 
   it("exits 3 with a message for an unknown project", () => {
     const r = spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "nope"], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });

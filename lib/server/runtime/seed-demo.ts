@@ -98,8 +98,6 @@ export async function seedDemo(db: PrismaClient, password: string): Promise<void
         estimateHighHours: it.estimateHighHours,
         source: it.source,
         createdAt: assessed,
-        // Done as of the assessment: evidence freshness counts from that day.
-        evidenceAt: it.status === "DONE" ? assessed : null,
       }));
       await tx.checklistItem.createMany({ data: items });
       await tx.itemEvent.createMany({
