@@ -57,7 +57,7 @@ test("a lead resolves two items and re-estimates one; What changed shows exactly
   await expect(page.getByTestId("changes-total").first()).toHaveText("+50.0");
   await expect(rows.nth(2)).toContainText("6 h → 9 h");
   await expect(page.getByTestId("history-chart")).toBeVisible();
-  await expect(page.locator("#history .recharts-line-curve")).toBeVisible();
+  await expect(page.locator("#history path.recharts-line-curve[name=\"Score\"]")).toBeVisible();
   await screenshot(page, "history-overview");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator("#history").scrollIntoViewIfNeeded();
