@@ -35,7 +35,7 @@ export function HistoryChart({ chart, goThreshold, conditionalThreshold }: { cha
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 280 }}>
         <ComposedChart data={chart.rows} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="x" type="number" domain={domain} scale="linear" tickFormatter={formatDayTick} tick={{ fontSize: 11, fill: "#475569" }} minTickGap={28} />
+          <XAxis dataKey="x" type="number" domain={domain} scale="linear" allowDecimals={false} tickFormatter={formatDayTick} tick={{ fontSize: 11, fill: "#475569" }} minTickGap={28} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 11, fill: "#475569" }} width={36} unit="%" />
           {chart.spans.map((s) => (
             <ReferenceArea key={s.fromX} x1={s.fromX} x2={s.toX} y1={0} y2={5} fill={VERDICT_FILL[s.verdict]} fillOpacity={0.85} stroke="none" ifOverflow="hidden" />

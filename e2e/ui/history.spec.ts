@@ -6,7 +6,7 @@ const SLUG = `history-e2e-${Date.now().toString(36)}`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 // The what-if test starts from the state the first test leaves.
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 interface Item { id: string; title: string; version: number }
 let items: Item[] = [];
@@ -57,10 +57,10 @@ test("a lead resolves two items and re-estimates one; What changed shows exactly
   await expect(page.getByTestId("changes-total").first()).toHaveText("+50.0");
   await expect(rows.nth(2)).toContainText("6 h → 9 h");
   await expect(page.getByTestId("history-chart")).toBeVisible();
-  await expect(page.locator("#history .recharts-line-curve")).toBeVisible();
+  await expect(page.locator("#history path.recharts-line-curve[name=\"Score\"]")).toBeVisible();
   await screenshot(page, "history-overview");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator("#history").scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("history-chart")).toBeVisible();
   await screenshot(page, "history-overview-phone");
 });
 
