@@ -8,7 +8,7 @@ import { RestoreRefusedError } from "@/lib/server/backup/format";
 import { restoreBackup } from "@/lib/server/backup/restore-backup";
 import { createBackup } from "@/lib/server/backup/write-backup";
 import { createTestDatabase } from "@/tests/helpers/test-db";
-import { addExtraRows, dumpTables, olderMigrationsDir, runCli, sql, tempDir } from "./helpers";
+import { addExtraRows, dumpTables, migrationNames, olderMigrationsDir, runCli, sql, tempDir } from "./helpers";
 
 type TestDb = Awaited<ReturnType<typeof createTestDatabase>>;
 const dbs: TestDb[] = [];
@@ -43,7 +43,7 @@ describe("backup and restore", () => {
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     const header = lines[0];
     expect(header).toMatchObject({ format: "launchgate-backup", version: 1, appVersion: "0.1.0" });
-    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(header.migrations.map((m: { name: string }) => m.name)).toEqual(migrationNames());
     const names = header.tables.map((t: { name: string }) => t.name);
     expect(names.indexOf("Project")).toBeLessThan(names.indexOf("TestRun"));
     expect(names.indexOf("TestRun")).toBeLessThan(names.indexOf("RunSample"));
@@ -106,17 +106,23 @@ describe("backup and restore", () => {
     const old = await newDb({ migrate: false });
     const oldDir = olderMigrationsDir(1);
     await migrate(old.url, { dir: oldDir });
-    await seedDemo(old.db, "pw");
+    // Rows written in the older schema's own columns (today's client would write columns later
+    // migrations added, which the older schema does not have).
+    await sql(old.url, `INSERT INTO "Project" (id, slug, name, "workingDays", "updatedAt") VALUES ('p-old', 'old-project', 'Old project', ARRAY['Mon','Tue'], now())`);
+    await sql(old.url, `INSERT INTO "Category" (id, "projectId", name, weight) VALUES ('c-old', 'p-old', 'Performance', 2)`);
+    await sql(old.url, `INSERT INTO "AuditLog" ("projectId", action, entity) VALUES ('p-old', 'project.create', 'Project')`);
     const oldFile = path.join(dir, "old.lgbak.gz");
     await createBackup(old.url, oldFile);
     const target = await newDb(); // at the code's migrations: rebuilt at the backup's, then migrated
     await seedDemo(target.db, "other");
     const result = await restoreBackup(target.url, oldFile, { yes: true });
     expect(result.schema).toBe("rebuilt");
-    expect(result.appliedMigrations).toEqual(["20261126100100_append_only_records"]);
+    expect(result.appliedMigrations).toEqual(migrationNames().slice(1));
+    // The same as migrating the old database in place (newer columns hold their defaults).
+    await migrate(old.url);
     expect(await dumpTables(target.url, { skip: ["_prisma_migrations"] })).toEqual(await dumpTables(old.url, { skip: ["_prisma_migrations"] }));
     const applied = await sql<{ migration_name: string }>(target.url, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY 1`);
-    expect(applied.map((m) => m.migration_name)).toEqual(["20261126100000_init", "20261126100100_append_only_records"]);
+    expect(applied.map((m) => m.migration_name)).toEqual(migrationNames());
     await expect(sql(target.url, `DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
     expect(await migrate(target.url)).toEqual([]);
     fs.rmSync(oldDir, { recursive: true, force: true });
