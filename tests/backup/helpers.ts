@@ -65,6 +65,12 @@ export function runCli(args: string[], env: Record<string, string>): { code: num
 }
 
 /** A migrations directory holding only the first `n` of the code's migrations (an older Launchgate). */
+/** The code's migrations, oldest first (the tests must not hard-code them: every feature adds one). */
+export function migrationNames(): string[] {
+  const src = path.resolve("prisma", "migrations");
+  return fs.readdirSync(src).filter((d) => fs.statSync(path.join(src, d)).isDirectory()).sort();
+}
+
 export function olderMigrationsDir(n: number): string {
   const src = path.resolve("prisma", "migrations");
   const dir = tempDir("launchgate-migrations-");

@@ -128,7 +128,11 @@ async function RunDetailView({ slug, projectId, id, role }: { slug: string; proj
           </p>
         )}
       </Card>
-      <Card id="compare" title="Compare" description={compare.defaultBaselineId ? "The default baseline is preselected: the marked baseline, else the previous run at the same load." : "No default baseline: no run is marked as the baseline and no earlier run was at the same load."}
+      <Card id="compare" title="Compare" description={compare.defaultBaselineId
+          ? "The default baseline is preselected: the marked baseline, else the previous run at the same load."
+          : compare.isBaseline
+            ? "This run is the baseline; no earlier run was at its load to compare it with by default."
+            : "No default baseline: no run is marked as the baseline and no earlier run was at the same load."}
         actions={isLead ? <BaselineButton slug={slug} runId={run.id} isBaseline={compare.isBaseline} /> : undefined}>
         <CompareWithForm slug={slug} runId={run.id} choices={compare.choices} selectedId={null} defaultBaselineId={compare.defaultBaselineId} />
       </Card>
