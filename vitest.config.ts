@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
+    // The fault suite has its own run (npm run test:faults, vitest.faults.config.ts).
+    exclude: ["tests/faults/**", "**/node_modules/**"],
     environment: "node",
     globalSetup: ["tests/setup/global-db.ts"],
     testTimeout: 60_000,

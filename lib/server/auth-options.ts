@@ -5,7 +5,7 @@ import { z } from "zod";
 import { clientAddressOfHeaders } from "./client-address";
 import { getDb } from "./db";
 import { verifyPassword } from "./passwords";
-import { limiters } from "./rate-limit";
+import { checkAll, limiters } from "./rate-limit";
 import { logger } from "./logger";
 
 export const ZCredentials = z.object({
@@ -35,8 +35,8 @@ export const authOptions: NextAuthOptions = {
         // Only failed attempts count: 10 per email and 30 per address in 15 minutes.
         let user;
         try {
-          const [byEmail, byIp] = await Promise.all([limiters.loginEmail.check(`e:${email}`), limiters.loginIp.check(`i:${ip}`)]);
-          if (byEmail > 0 || byIp > 0) {
+          const wait = await checkAll([{ limiter: limiters.loginEmail, key: `e:${email}` }, { limiter: limiters.loginIp, key: `i:${ip}` }]);
+          if (wait > 0) {
             logger.warn({ msg: "login throttled", ip });
             throw new Error("Throttled");
           }

@@ -77,7 +77,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const sqlState = /Code: `(\w{5})`/.exec(msg)?.[1];
     if (sqlState && DB_DOWN_CODES.has(sqlState)) return true;
     if (
-      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|too many clients|Query read timeout|Server has closed the connection|canceling statement due to statement timeout|Can't reach database server|DatabaseNotReachable|ConnectionClosed|Client has encountered a connection error|pool.*timed out/i.test(
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|too many clients|Query read timeout|Server has closed the connection|Unable to start a transaction in the given time|canceling statement due to statement timeout|Can't reach database server|DatabaseNotReachable|ConnectionClosed|Client has encountered a connection error|pool.*timed out/i.test(
         msg,
       )
     )

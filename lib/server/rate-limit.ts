@@ -40,6 +40,28 @@ export class SharedRateLimiter {
   }
 }
 
+/**
+ * The longest wait of several checks in one query (a sign-in checks its email and its address:
+ * one round trip and one connection, not two).
+ */
+export async function checkAll(checks: { limiter: SharedRateLimiter; key: string }[], db: () => Db = getDb): Promise<number> {
+  const minutes = Math.max(...checks.map((c) => c.limiter.windowMinutes));
+  // Times stay in the database's clock (and time zone): seconds until the oldest hit leaves the window.
+  const rows = await db().$queryRaw<{ key: string; total: bigint; waitSeconds: number }[]>`
+    SELECT key, sum(count)::bigint AS total,
+           ceil(extract(epoch FROM (min(minute) + make_interval(mins => ${minutes}::int) - now())))::int AS "waitSeconds"
+    FROM "RateLimitBucket"
+    WHERE key = ANY(${checks.map((c) => c.key)}) AND minute > now() - make_interval(mins => ${minutes}::int)
+    GROUP BY key`;
+  let wait = 0;
+  for (const c of checks) {
+    const row = rows.find((r) => r.key === c.key);
+    if (!row || Number(row.total) < c.limiter.limit) continue;
+    wait = Math.max(wait, Math.max(1, row.waitSeconds - (minutes - c.limiter.windowMinutes) * 60));
+  }
+  return wait;
+}
+
 /** Failed logins: 10 per email and 30 per address in 15 minutes; invalid API tokens: 20 per address. */
 export const limiters = {
   loginEmail: new SharedRateLimiter(10, 15),

@@ -144,6 +144,7 @@ describe("isDatabaseUnavailable", () => {
     const err = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `57P03`. Message: `the database system is not yet accepting connections`"), { code: "P2010" });
     expect(isDatabaseUnavailable(err)).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), { code: "P2010" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("Raw query failed. Code: `23505`. Message: `duplicate key`"), { code: "P2010" }))).toBe(false);
   });
 });

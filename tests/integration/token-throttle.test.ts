@@ -51,6 +51,17 @@ describe("SharedRateLimiter", () => {
     }
   });
 
+  it("checkAll: one query for several keys, the longest wait of those over their limit", async () => {
+    const { checkAll } = await import("@/lib/server/rate-limit");
+    const email = new SharedRateLimiter(2, 15, () => t.db);
+    const ip = new SharedRateLimiter(5, 15, () => t.db);
+    await email.hit("e:x");
+    expect(await checkAll([{ limiter: email, key: "e:x" }, { limiter: ip, key: "i:x" }], () => t.db)).toBe(0);
+    await email.hit("e:x");
+    const wait = await checkAll([{ limiter: email, key: "e:x" }, { limiter: ip, key: "i:x" }], () => t.db);
+    expect(wait).toBeGreaterThan(14 * 60);
+  });
+
   it("an attempt older than the window no longer counts", async () => {
     const l = new SharedRateLimiter(1, 15, () => t.db);
     await t.db.rateLimitBucket.create({ data: { key: "k:old", minute: new Date(Date.now() - 16 * 60_000), count: 5 } });
