@@ -34,6 +34,7 @@ export function ChecklistAsCode({ slug, canApply, managedByCode }: { slug: strin
   const [busy, setBusy] = useState<"plan" | "apply" | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const managed = useAction(setManagedByCodeAction);
+  const [isManaged, setManaged] = useState(managedByCode);
   const base = `/api/v1/projects/${encodeURIComponent(slug)}/checklist`;
 
   async function planFor(f: { text: string; json: boolean }, withPrune: boolean) {
@@ -108,8 +109,12 @@ export function ChecklistAsCode({ slug, canApply, managedByCode }: { slug: strin
           {done && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="checklist-applied">{done}</p>}
           <div className="border-t border-slate-200 pt-3">
             <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" role="switch" aria-checked={managedByCode} checked={managedByCode} disabled={managed.pending}
-                onChange={(e) => void managed.run(slug, { managedByCode: e.target.checked })} className="mt-0.5" />
+              <input type="checkbox" role="switch" aria-checked={isManaged} checked={isManaged} disabled={managed.pending}
+                onChange={async (e) => {
+                  const on = e.target.checked;
+                  setManaged(on);
+                  if (!(await managed.run(slug, { managedByCode: on })).ok) setManaged(!on);
+                }} className="mt-0.5" />
               <span><span className="font-medium">Managed by code</span>: item and category definitions change only by applying the file (the checklist page and the item API refuse edits with 409 <code>managed-by-code</code>). Status, evidence and owner stay editable.</span>
             </label>
             <div className="mt-2"><FormError error={managed.error} /></div>

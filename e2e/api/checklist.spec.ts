@@ -14,14 +14,14 @@ test("the JSON Schema is public and the demo's checklist round-trips over HTTP",
   const text = await yaml.text();
   expect(text).toMatch(/\n# yaml-language-server: \$schema=http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/v1\/schema\/checklist\.json\n/);
   expect((await viewer.put(`/api/v1/projects/${SLUG}/checklist?dryRun=1`, { data: text })).status()).toBe(403);
-  const json = await viewer.get(`/api/v1/projects/${SLUG}/checklist?format=json`);
+  const json = await (await viewer.get(`/api/v1/projects/${SLUG}/checklist?format=json`)).text();
   await viewer.dispose();
 
   const lead = await apiAs(baseURL!, "lead");
   const plan = await lead.put(`/api/v1/projects/${SLUG}/checklist?dryRun=1&prune=1`, { data: text, headers: { "content-type": "application/yaml" } });
   expect(plan.status()).toBe(200);
   expect(await plan.json()).toMatchObject({ applied: false, plan: { create: [], update: [], retire: [], unchanged: 59 }, score: { before: 58, after: 58 } });
-  const byJson = await lead.put(`/api/v1/projects/${SLUG}/checklist?dryRun=1`, { data: await json.text(), headers: { "content-type": "application/json" } });
+  const byJson = await lead.put(`/api/v1/projects/${SLUG}/checklist?dryRun=1`, { data: json, headers: { "content-type": "application/json" } });
   expect((await byJson.json()).plan.unchanged).toBe(59);
 
   const bad = await lead.put(`/api/v1/projects/${SLUG}/checklist?dryRun=1`, { data: text.replace("priority: P1", "priorty: P1") });
