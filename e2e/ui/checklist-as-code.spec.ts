@@ -68,8 +68,11 @@ test("a lead uploads a checklist file in Settings, reads the plan, applies it an
 
   // Managed by code: the switch in Settings, the note on the checklist.
   await page.goto(`/projects/${SLUG}/settings#checklist-as-code`);
-  await page.getByRole("switch", { name: /Managed by code/ }).click();
-  await expect(page.getByRole("switch", { name: /Managed by code/ })).toBeChecked({ timeout: 20_000 });
+  const managedSwitch = page.getByRole("switch", { name: /Managed by code/ });
+  await managedSwitch.click();
+  await expect(managedSwitch).toBeChecked({ timeout: 20_000 });
+  // The switch is disabled while the setting is saved: enabled again means the write was acknowledged.
+  await expect(managedSwitch).toBeEnabled({ timeout: 20_000 });
   await page.goto(`/projects/${SLUG}/checklist`);
   await expect(page.getByTestId("managed-by-code")).toBeVisible();
 });
