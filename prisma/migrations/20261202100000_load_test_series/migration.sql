@@ -15,9 +15,11 @@ CREATE TABLE "LoadTestSeries" (
 CREATE UNIQUE INDEX "LoadTestSeries_projectId_slug_key" ON "LoadTestSeries"("projectId", "slug");
 ALTER TABLE "LoadTestSeries" ADD CONSTRAINT "LoadTestSeries_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
-INSERT INTO "LoadTestSeries" ("id", "projectId", "slug", "name", "environment", "description", "launchEvidence", "updatedAt")
+-- Dated from the project: the default series has held its runs since the project began (and a
+-- backup restored, then migrated, matches the same database migrated in place).
+INSERT INTO "LoadTestSeries" ("id", "projectId", "slug", "name", "environment", "description", "launchEvidence", "createdAt", "updatedAt")
 SELECT 'ser' || md5(p."id" || ':default'), p."id", 'default', 'Default', 'unspecified',
-       'Runs imported without a series', true, CURRENT_TIMESTAMP
+       'Runs imported without a series', true, p."createdAt", p."createdAt"
 FROM "Project" p;
 
 ALTER TABLE "TestRun" ADD COLUMN "seriesId" TEXT;
