@@ -50,6 +50,11 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/v1/projects/[slug]/runs/[id]", path: `${P}/runs/${NONE}`, expect: { ...read, viewer: 404, engineer: 404, lead: 404, admin: 404, viewerToken: 404, leadToken: 404 } },
   // An upload that is not a load-test file: members allowed to import get 422 with the reason.
   { method: "POST", route: "/api/v1/projects/[slug]/runs", path: `${P}/runs?fileName=x.txt`, body: "not a load test", expect: mutation("ENGINEER") },
+  { method: "GET", route: "/api/v1/projects/[slug]/share-links", path: `${P}/share-links`, expect: mutation("LEAD", 200) },
+  { method: "POST", route: "/api/v1/projects/[slug]/share-links", path: `${P}/share-links`, body: {}, expect: mutation("LEAD") },
+  { method: "DELETE", route: "/api/v1/projects/[slug]/share-links/[id]", path: `${P}/share-links/${NONE}`, expect: mutation("LEAD", 404) },
+  // A share link is its own credential: an unknown token is 404 for everyone, signed in or not.
+  { method: "GET", route: "/share/[token]/report.md", path: "/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/report.md", expect: publicRoute(404) },
   // A decision is signed by a person: tokens are refused after validation.
   { method: "POST", route: "/api/v1/projects/[slug]/decisions", path: `${P}/decisions`, body: {}, expect: mutation("LEAD") },
 ];

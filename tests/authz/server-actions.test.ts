@@ -36,6 +36,8 @@ const ACTIONS: Record<string, { need: Need; project: boolean }> = {
   removeMemberAction: { need: "LEAD", project: true },
   createTokenAction: { need: "LEAD", project: true },
   revokeTokenAction: { need: "LEAD", project: true },
+  createShareLinkAction: { need: "LEAD", project: true },
+  revokeShareLinkAction: { need: "LEAD", project: true },
   updateItemAction: { need: "ENGINEER", project: true },
   createItemAction: { need: "LEAD", project: true },
   deleteItemAction: { need: "LEAD", project: true },

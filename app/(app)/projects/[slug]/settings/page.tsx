@@ -5,6 +5,7 @@ import { MembersEditor } from "@/components/settings/members-editor";
 import { ObjectivesEditor } from "@/components/settings/objectives-editor";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
 import { SettingsSummary } from "@/components/settings/settings-summary";
+import { ShareLinksEditor } from "@/components/settings/share-links-editor";
 import { TokensEditor } from "@/components/settings/tokens-editor";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
@@ -12,6 +13,7 @@ import { listMembers } from "@/lib/server/projects/manage-members";
 import { listObjectives } from "@/lib/server/projects/manage-objectives";
 import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { roleAtLeast } from "@/lib/server/roles";
+import { listShareLinks } from "@/lib/server/share-links/manage-share-links";
 import { listTokens } from "@/lib/server/tokens/manage-tokens";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -20,12 +22,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, shareLinks] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
     listMembers(access.project.id),
     isLead ? listTokens(access) : Promise.resolve(null),
+    isLead ? listShareLinks(access) : Promise.resolve(null),
   ]);
 
   return (
@@ -58,6 +61,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         </Card>
         <Card id="tokens" title="API tokens" description="For CI pipelines: Authorization: Bearer <token>">
           {tokens ? <TokensEditor slug={slug} tokens={tokens} /> : <p className="text-sm text-slate-600">Leads only: ask a lead of this project for a token.</p>}
+        </Card>
+      </div>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card id="share-links" title="Read-only links" description="The Go/No-Go page and Markdown report for people without an account; every view is logged">
+          {shareLinks ? <ShareLinksEditor slug={slug} links={shareLinks} /> : <p className="text-sm text-slate-600">Leads only: ask a lead of this project for a link.</p>}
         </Card>
       </div>
     </main>
