@@ -53,6 +53,10 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/v1/projects/[slug]/share-links", path: `${P}/share-links`, expect: mutation("LEAD", 200) },
   { method: "POST", route: "/api/v1/projects/[slug]/share-links", path: `${P}/share-links`, body: {}, expect: mutation("LEAD") },
   { method: "DELETE", route: "/api/v1/projects/[slug]/share-links/[id]", path: `${P}/share-links/${NONE}`, expect: mutation("LEAD", 404) },
+  { method: "GET", route: "/api/v1/projects/[slug]/webhooks", path: `${P}/webhooks`, expect: mutation("LEAD", 200) },
+  { method: "POST", route: "/api/v1/projects/[slug]/webhooks", path: `${P}/webhooks`, body: {}, expect: mutation("LEAD") },
+  { method: "DELETE", route: "/api/v1/projects/[slug]/webhooks/[id]", path: `${P}/webhooks/${NONE}`, expect: mutation("LEAD", 404) },
+  { method: "POST", route: "/api/v1/projects/[slug]/webhooks/[id]/test", path: `${P}/webhooks/${NONE}/test`, expect: mutation("LEAD", 404) },
   // A share link is its own credential: an unknown token is 404 for everyone, signed in or not.
   { method: "GET", route: "/share/[token]/report.md", path: "/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/report.md", expect: publicRoute(404) },
   // A decision is signed by a person: tokens are refused after validation.

@@ -7,6 +7,7 @@ import { ProjectSettingsForm } from "@/components/settings/project-settings-form
 import { SettingsSummary } from "@/components/settings/settings-summary";
 import { ShareLinksEditor } from "@/components/settings/share-links-editor";
 import { TokensEditor } from "@/components/settings/tokens-editor";
+import { WebhooksEditor } from "@/components/settings/webhooks-editor";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
 import { listMembers } from "@/lib/server/projects/manage-members";
@@ -15,6 +16,7 @@ import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { roleAtLeast } from "@/lib/server/roles";
 import { listShareLinks } from "@/lib/server/share-links/manage-share-links";
 import { listTokens } from "@/lib/server/tokens/manage-tokens";
+import { listWebhooks } from "@/lib/server/webhooks/manage-webhooks";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -22,13 +24,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens, shareLinks] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, shareLinks, webhooks] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
     listMembers(access.project.id),
     isLead ? listTokens(access) : Promise.resolve(null),
     isLead ? listShareLinks(access) : Promise.resolve(null),
+    isLead ? listWebhooks(access) : Promise.resolve(null),
   ]);
 
   return (
@@ -67,6 +70,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       <div className="grid gap-5 lg:grid-cols-2">
         <Card id="share-links" title="Read-only links" description="The Go/No-Go page and Markdown report for people without an account; every view is logged">
           {shareLinks ? <ShareLinksEditor slug={slug} links={shareLinks} /> : <p className="text-sm text-slate-600">Leads only: ask a lead of this project for a link.</p>}
+        </Card>
+        <Card id="webhooks" title="Webhooks" description="Signed POSTs (or Slack messages) when the verdict, a gate, a risk or a decision changes">
+          {webhooks ? <WebhooksEditor slug={slug} webhooks={webhooks} /> : <p className="text-sm text-slate-600">Leads only.</p>}
         </Card>
       </div>
     </main>
