@@ -4,7 +4,7 @@ CREATE TABLE "WebhookEndpoint" (
     "projectId" TEXT NOT NULL,
     "url" TEXT NOT NULL,
     "secret" TEXT NOT NULL,
-    "events" TEXT[],
+    "events" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "format" TEXT NOT NULL DEFAULT 'json',
     "createdByName" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
