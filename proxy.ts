@@ -9,5 +9,5 @@ export function proxy(req: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|metrics|login|_next/|favicon.ico|fonts/).*)"],
+  matcher: ["/((?!api/|metrics|login|share/|_next/|favicon.ico|fonts/).*)"],
 };

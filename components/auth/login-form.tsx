@@ -9,8 +9,10 @@ const MESSAGES: Record<string, string> = {
   Unavailable: "The database is unavailable. Try again in a moment.",
 };
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
+export function LoginForm({ callbackUrl, password = true, oidc = null, initialError = null }: {
+  callbackUrl: string; password?: boolean; oidc?: { id: string; name: string } | null; initialError?: string | null;
+}) {
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -38,7 +40,24 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }
   }
 
+  const sso = oidc && (
+    <button type="button" disabled={pending} onClick={() => { setPending(true); void signIn(oidc.id, { callbackUrl }); }}
+      className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60">
+      Sign in with {oidc.name}
+    </button>
+  );
+  if (!password) {
+    return (
+      <div className="space-y-4">
+        {error && <p id="login-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+        {sso}
+      </div>
+    );
+  }
   return (
+    <div className="space-y-4">
+    {sso}
+    {sso && <p className="text-center text-xs text-slate-500">or with your email and password</p>}
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "login-error" : undefined}>
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
@@ -58,5 +77,6 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
+    </div>
   );
 }

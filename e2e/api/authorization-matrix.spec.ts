@@ -70,6 +70,15 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/v1/projects/[slug]/series", path: `${P}/series`, expect: read },
   { method: "POST", route: "/api/v1/projects/[slug]/series", path: `${P}/series`, body: {}, expect: mutation("LEAD") },
   { method: "PATCH", route: "/api/v1/projects/[slug]/series/[seriesSlug]", path: `${P}/series/no-such-series`, body: { launchEvidence: true }, expect: mutation("LEAD", 404) },
+  { method: "GET", route: "/api/v1/projects/[slug]/share-links", path: `${P}/share-links`, expect: mutation("LEAD", 200) },
+  { method: "POST", route: "/api/v1/projects/[slug]/share-links", path: `${P}/share-links`, body: {}, expect: mutation("LEAD") },
+  { method: "DELETE", route: "/api/v1/projects/[slug]/share-links/[id]", path: `${P}/share-links/${NONE}`, expect: mutation("LEAD", 404) },
+  { method: "GET", route: "/api/v1/projects/[slug]/webhooks", path: `${P}/webhooks`, expect: mutation("LEAD", 200) },
+  { method: "POST", route: "/api/v1/projects/[slug]/webhooks", path: `${P}/webhooks`, body: {}, expect: mutation("LEAD") },
+  { method: "DELETE", route: "/api/v1/projects/[slug]/webhooks/[id]", path: `${P}/webhooks/${NONE}`, expect: mutation("LEAD", 404) },
+  { method: "POST", route: "/api/v1/projects/[slug]/webhooks/[id]/test", path: `${P}/webhooks/${NONE}/test`, expect: mutation("LEAD", 404) },
+  // A share link is its own credential: an unknown token is 404 for everyone, signed in or not.
+  { method: "GET", route: "/share/[token]/report.md", path: "/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/report.md", expect: publicRoute(404) },
   // A decision is signed by a person: tokens are refused after validation.
   { method: "POST", route: "/api/v1/projects/[slug]/decisions", path: `${P}/decisions`, body: {}, expect: mutation("LEAD") },
 ];

@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { ForbiddenError, InvalidInputError } from "../errors";
 import { getReadiness } from "../readiness/get-readiness";
 import { roleAtLeast } from "../roles";
+import { enqueueWebhookEvent } from "../webhooks/enqueue";
 
 export const ZDecisionCreate = z
   .object({
@@ -66,6 +67,9 @@ export async function signDecision(access: ProjectAccess, input: TDecisionCreate
         snapshot: JSON.parse(JSON.stringify(snapshot)), signedById: actor.actorId, signedByName: actor.actorName,
       },
       select: { id: true, verdict: true, comment: true, asOf: true, signedByName: true, createdAt: true, snapshot: true },
+    });
+    await enqueueWebhookEvent(tx, access.project.id, "decision.signed", {
+      decisionId: d.id, verdict, computedVerdict: snapshot.verdict.value, comment: input.comment, asOf, signedBy: actor.actorName, scorePercent: snapshot.score.overallPercent,
     });
     await writeAudit(tx, { principal: access.principal, projectId: access.project.id, action: "decision.sign", entity: "Decision", entityId: d.id, after: { verdict, comment: input.comment, asOf }, requestId });
     return toDto(d);

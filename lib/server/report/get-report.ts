@@ -26,7 +26,7 @@ async function listOpenItems(projectId: string): Promise<ReportBlocker[]> {
 }
 
 /** The Markdown readiness report as of a day: the same computation the pages show. */
-export async function getReadinessReport(access: ProjectAccess, asOf: string, now = new Date()): Promise<{ markdown: string; fileName: string }> {
+export async function getReadinessReport(access: Pick<ProjectAccess, "project">, asOf: string, now = new Date()): Promise<{ markdown: string; fileName: string }> {
   const today = toDay(now);
   const [readiness, openItems, decisions, paths, changes] = await Promise.all([
     getReadiness(access.project, asOf),

@@ -9,10 +9,12 @@ import { ProjectSettingsForm } from "@/components/settings/project-settings-form
 import { RunBlockersForm } from "@/components/settings/run-blockers-form";
 import { SeriesEditor } from "@/components/settings/series-editor";
 import { SettingsSummary } from "@/components/settings/settings-summary";
+import { ShareLinksEditor } from "@/components/settings/share-links-editor";
 import { TokensEditor } from "@/components/settings/tokens-editor";
 import { getCompareTolerances } from "@/lib/server/compare/compare-tolerances";
 import { isManagedByCode } from "@/lib/server/checklist-file/managed-by-code";
 import { getDb } from "@/lib/server/db";
+import { WebhooksEditor } from "@/components/settings/webhooks-editor";
 import { getPageAccess } from "@/lib/server/page-access";
 import { listCategories } from "@/lib/server/projects/manage-categories";
 import { listMembers } from "@/lib/server/projects/manage-members";
@@ -21,7 +23,9 @@ import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { roleAtLeast } from "@/lib/server/roles";
 import { getRunBlockerSettings } from "@/lib/server/run-blockers/run-blocker-settings";
 import { listSeries } from "@/lib/server/series/manage-series";
+import { listShareLinks } from "@/lib/server/share-links/manage-share-links";
 import { listTokens } from "@/lib/server/tokens/manage-tokens";
+import { listWebhooks } from "@/lib/server/webhooks/manage-webhooks";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -29,7 +33,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const access = await getPageAccess(slug);
   const isLead = roleAtLeast(access.role, "LEAD");
-  const [settings, objectives, categories, members, tokens, series, runBlockers, tolerances, managedByCode] = await Promise.all([
+  const [settings, objectives, categories, members, tokens, series, runBlockers, tolerances, managedByCode, shareLinks, webhooks] = await Promise.all([
     getProjectSettings(access.project.id),
     listObjectives(access.project.id),
     listCategories(access.project.id),
@@ -39,6 +43,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     getRunBlockerSettings(access.project.id),
     getCompareTolerances(access.project.id),
     isManagedByCode(getDb(), access.project.id),
+    isLead ? listShareLinks(access) : Promise.resolve(null),
+    isLead ? listWebhooks(access) : Promise.resolve(null),
   ]);
 
   return (
@@ -91,6 +97,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         </Card>
         <Card id="tokens" title="API tokens" description="For CI pipelines: Authorization: Bearer <token>">
           {tokens ? <TokensEditor slug={slug} tokens={tokens} /> : <p className="text-sm text-slate-600">Leads only: ask a lead of this project for a token.</p>}
+        </Card>
+      </div>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card id="share-links" title="Read-only links" description="The Go/No-Go page and Markdown report for people without an account; every view is logged">
+          {shareLinks ? <ShareLinksEditor slug={slug} links={shareLinks} /> : <p className="text-sm text-slate-600">Leads only: ask a lead of this project for a link.</p>}
+        </Card>
+        <Card id="webhooks" title="Webhooks" description="Signed POSTs (or Slack messages) when the verdict, a gate, a risk or a decision changes">
+          {webhooks ? <WebhooksEditor slug={slug} webhooks={webhooks} /> : <p className="text-sm text-slate-600">Leads only.</p>}
         </Card>
       </div>
     </main>
