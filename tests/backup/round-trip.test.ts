@@ -22,8 +22,6 @@ async function newDb(opts?: { migrate?: boolean }) {
 let source: TestDb;
 let file: string;
 const dir = tempDir();
-/** Every migration of this code, in order, and the tables they make (one per model + Prisma's own). */
-const MIGRATIONS = fs.readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 
 beforeAll(async () => {
   source = await newDb();

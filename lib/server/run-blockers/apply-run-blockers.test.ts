@@ -19,7 +19,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   projectId = (await t.db.project.create({ data: { slug: "blockers", name: "Blockers", expectedProductionUsers: 4 } })).id;
   await t.db.loadTestSeries.create({ data: { projectId, slug: "checkout", name: "Checkout", environment: "staging", launchEvidence: true } });
+  await t.db.webhookEndpoint.create({ data: { projectId, url: "http://127.0.0.1:9/hook", secret: "s".repeat(16), events: ["blocker.opened", "blocker.resolved"], createdByName: "test" } });
 });
+/** The webhook outbox rows the runs wrote, oldest first. */
+const deliveries = async () => (await t.db.webhookDelivery.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } }))
+  .map((d) => ({ event: d.event, data: (d.payload as { data: Record<string, unknown> }).data }));
 afterAll(async () => t?.drop());
 
 describe("runs open and close blockers", () => {
@@ -37,6 +41,8 @@ describe("runs open and close blockers", () => {
     ]);
     const audit = await t.db.auditLog.findMany({ where: { projectId, entity: "ChecklistItem" } });
     expect(audit.map((a) => [a.action, a.actorName, (a.after as { runId: string }).runId])).toEqual([["item.create", "Launchgate", run.id]]);
+    // blocker.opened went into the outbox in the run's transaction.
+    expect(await deliveries()).toEqual([{ event: "blocker.opened", data: expect.objectContaining({ itemId: item.id, title: item.title, runId: run.id, run: `/projects/blockers/runs/${run.id}` }) }]);
   });
 
   it("the same rule failing again in the series adds an event to the open item instead of a duplicate", async () => {
@@ -48,6 +54,7 @@ describe("runs open and close blockers", () => {
     const events = await t.db.itemEvent.findMany({ where: { itemId: again.blockers[0].itemId, field: "loadTest" }, orderBy: { at: "asc" } });
     expect(events.map((e) => [e.fromValue, e.toValue])).toEqual([["opened", first.id], ["failed-again", again.id]]);
     expect((events[1].snapshot as { summary: string }).summary).toMatch(/^8 users: red, P95 \d+ ms and 1\.5\d*% errors$/);
+    expect((await deliveries()).map((d) => d.event)).toEqual(["blocker.opened"]); // failing again raises nothing new
   });
 
   it("a failing run of a series that is not launch evidence opens nothing", async () => {
@@ -71,6 +78,7 @@ describe("runs open and close blockers", () => {
     ]);
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { projectId, entity: "ChecklistItem", action: "item.update" } });
     expect(audit).toMatchObject({ actorName: "Launchgate", before: { status: "OPEN" }, after: { status: "DONE", runId: pass.id } });
+    expect((await deliveries())[1]).toEqual({ event: "blocker.resolved", data: expect.objectContaining({ itemId: item.id, runId: pass.id, summary: expect.stringContaining("stays yellow or better") }) });
   });
 
   it("switched off, a failing run opens nothing", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { evaluateRunBlockers, type BlockerRun, type BlockerSettings, type OpenRunBlocker, type RunBlockerAction, type RunBlockerRule } from "@/lib/domain/run-blockers";
+import { enqueueWebhookEvent } from "../webhooks/enqueue";
 import { RUN_BLOCKER_ACTOR, RUN_BLOCKER_SOURCE, writeItemChange } from "./item-writes";
 
 type Tx = Prisma.TransactionClient;
@@ -68,7 +69,17 @@ export async function applyRunBlockers(tx: Tx, p: { projectId: string; seriesId:
   if (actions.length === 0) return [];
   const runLink = `/projects/${project.slug}/runs/${p.run.id}`;
   const changes: RunBlockerChange[] = [];
-  for (const action of actions) changes.push(await apply(tx, action, { ...p, estimateHours: project.runBlockerEstimateHours, runLink, open }));
+  for (const action of actions) {
+    const change = await apply(tx, action, { ...p, estimateHours: project.runBlockerEstimateHours, runLink, open });
+    changes.push(change);
+    // blocker.opened / blocker.resolved, in the run's transaction: sent exactly when the run is stored.
+    if (change.change !== "failed-again") {
+      await enqueueWebhookEvent(tx, p.projectId, change.change === "opened" ? "blocker.opened" : "blocker.resolved", {
+        itemId: change.itemId, title: change.title, runId: p.run.id, runName: p.run.name, run: runLink,
+        summary: action.kind === "resolve" ? action.evidence : action.finding.summary,
+      });
+    }
+  }
   return changes;
 }
 

@@ -65,4 +65,16 @@ describe("scheduled check", () => {
     expect(got.map((e) => `${e.event}:${e.data.gateId}`).sort()).toEqual(["risk.expired:anomaly", "risk.expiring:capacity"]);
     expect(got.find((e) => e.event === "risk.expiring")!.data).toMatchObject({ subject: expect.stringMatching(/capacity/i), expiresOn: addDays(today(), 2) });
   });
+
+  it("raises evidence.expired once when a done item's evidence reaches its expiry day", async () => {
+    const { runScheduledCheck } = await import("./scheduled-check");
+    await t.db.webhookDelivery.deleteMany({ where: { projectId } });
+    const item = await t.db.checklistItem.findFirstOrThrow({ where: { projectId, status: "DONE" }, orderBy: { title: "asc" } });
+    // Confirmed 31 days ago with a 30-day validity: expired yesterday.
+    await t.db.checklistItem.update({ where: { id: item.id }, data: { evidenceValidDays: 30, evidenceAt: new Date(`${addDays(today(), -31)}T09:00:00Z`) } });
+    await runScheduledCheck(t.db, { now: new Date(Date.now() + 5 * SLOT), slotMs: SLOT });
+    await runScheduledCheck(t.db, { now: new Date(Date.now() + 6 * SLOT), slotMs: SLOT });
+    const got = (await events()).filter((e) => e.event === "evidence.expired");
+    expect(got).toEqual([{ event: "evidence.expired", data: { itemId: item.id, title: item.title, expiredOn: addDays(today(), -1), asOf: today() } }]);
+  });
 });

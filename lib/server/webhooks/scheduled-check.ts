@@ -19,9 +19,13 @@ async function firstTime(tx: Tx, key: string, projectId: string): Promise<boolea
   return n === 1;
 }
 
+/** Evidence that expired this long ago or less raises evidence.expired (older expiries are history). */
+export const EVIDENCE_EXPIRED_LOOKBACK_DAYS = 7;
+
+type Readiness = ReturnType<typeof computeReadiness>;
+
 /** verdict.changed / gate.changed against what the last check saw; the first look only records. */
-async function checkVerdict(tx: Tx, projectId: string, today: string): Promise<void> {
-  const r = computeReadiness(await loadReadinessInput(projectId, today));
+async function checkVerdict(tx: Tx, projectId: string, today: string, r: Readiness): Promise<void> {
   const gates: GateStatuses = Object.fromEntries(r.verdict.gates.map((g: Gate) => [g.id, { status: g.status, reason: g.reason }]));
   const prev = await tx.webhookProjectState.findUnique({ where: { projectId } });
   if (prev) {
@@ -36,6 +40,15 @@ async function checkVerdict(tx: Tx, projectId: string, today: string): Promise<v
   }
   const data = { verdict: r.verdict.value, gates: gates as Prisma.InputJsonValue, updatedAt: new Date() };
   await tx.webhookProjectState.upsert({ where: { projectId }, create: { projectId, ...data }, update: data });
+}
+
+/** evidence.expired: a DONE item's evidence reached its expiry day (the item counts as not done), once per item and expiry. */
+async function checkEvidence(tx: Tx, projectId: string, today: string, r: Readiness): Promise<void> {
+  const since = addDays(today, -EVIDENCE_EXPIRED_LOOKBACK_DAYS);
+  for (const s of r.stale) {
+    if (s.expiredOn < since || !(await firstTime(tx, `evidence.expired:${s.itemId}:${s.expiredOn}`, projectId))) continue;
+    await enqueueWebhookEvent(tx, projectId, "evidence.expired", { itemId: s.itemId, title: s.title, expiredOn: s.expiredOn, asOf: today });
+  }
 }
 
 /** risk.expiring (within 3 days) and risk.expired (up to a week back), each once per acceptance. */
@@ -69,7 +82,9 @@ export async function runScheduledCheck(db: PrismaClient, opts: { now?: Date; sl
     await tx.webhookEventKey.deleteMany({ where: { key: { startsWith: "check@" }, createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
     const projects = await tx.webhookEndpoint.findMany({ distinct: ["projectId"], select: { projectId: true } });
     for (const { projectId } of projects) {
-      await checkVerdict(tx, projectId, today);
+      const readiness = computeReadiness(await loadReadinessInput(projectId, today));
+      await checkVerdict(tx, projectId, today, readiness);
+      await checkEvidence(tx, projectId, today, readiness);
       await checkRisks(tx, projectId, today);
     }
     return true;
