@@ -57,8 +57,9 @@ test.describe("optimistic locking under contention", () => {
       const [fresh] = await query<{ version: number }>(`SELECT version FROM "ChecklistItem" WHERE id = $1`, [item.id]);
       const before = await counts(item.id);
       const results = await patchAll([baseURL!, second.url], token, item.id, fresh.version, 50);
-      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-      expect(results.filter((r) => r.status === 409)).toHaveLength(49);
+      const tally = JSON.stringify(results.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {}));
+      expect(results.filter((r) => r.status === 200), tally).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409), `${tally} ${JSON.stringify(results.find((r) => r.status !== 200 && r.status !== 409)?.body ?? null)}`).toHaveLength(49);
       const after = await counts(item.id);
       expect(after.events - before.events).toBe(1);
       expect(after.audits - before.audits).toBe(1);

@@ -128,7 +128,7 @@ test.describe("checklist items API", () => {
       const text = await res.text();
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const lines = text.slice(1).split("\r\n").filter(Boolean);
-      expect(lines[0]).toMatch(/^id,title,category,priority,status,estimate_hours,/);
+      expect(lines[0]).toMatch(/^id,key,title,category,priority,status,estimate_hours,/);
       expect(lines).toHaveLength(22);
       expect(lines.slice(1).every((l) => l.includes(",P1,OPEN,"))).toBe(true);
 

@@ -192,6 +192,8 @@ test.describe("readiness pages", () => {
     await form.getByRole("button", { name: "Create project" }).click();
     await expect(form.getByText(/slug may use lowercase letters/)).toBeVisible();
     await form.getByLabel("Slug (in the URL)").fill(slug);
+    // An empty project (the form preselects the web-service template).
+    await form.getByLabel("Start from").selectOption("");
     await form.getByRole("button", { name: "Create project" }).click();
     await expect(page).toHaveURL(new RegExp(`/projects/${slug}$`));
     await expect(page.getByTestId("overall-score")).toHaveText("—");

@@ -11,6 +11,12 @@ export async function lockItemRow(tx: Prisma.TransactionClient, itemId: string, 
   return rows.length === 1;
 }
 
+/** Locks one item of a project and answers its version; null when the project has no such item. */
+export async function lockItemVersion(tx: Prisma.TransactionClient, itemId: string, projectId: string): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "ChecklistItem" WHERE id = ${itemId} AND "projectId" = ${projectId} FOR UPDATE`;
+  return rows.length === 1 ? rows[0].version : null;
+}
+
 export async function lockProjectRow(tx: Prisma.TransactionClient, projectId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
   return rows.length === 1;

@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { roleAtLeast } from "../roles";
 import { ENGINEER_FIELDS, type TItemFields, type TItemPatch } from "../schemas/item";
-import { lockItemRow } from "../row-lock";
+import { lockItemVersion } from "../row-lock";
 import { ITEM_SELECT, toItemDto, type ItemDto } from "./item-dto";
 import { assertDefinitionsEditable, DEFINITION_PATCH_FIELDS } from "../checklist-file/managed-by-code";
 
@@ -41,13 +41,25 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
     if (denied.length) throw new ForbiddenError(`Engineers may change status and evidence only, not ${denied.join(", ")}`);
   }
   const db = getDb();
-  return db.$transaction(async (tx) => {
-    if (!(await lockItemRow(tx, itemId, access.project.id))) throw new NotFoundError("No such item in this project");
-    const before = await tx.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
-    if (!before) throw new NotFoundError("No such item in this project");
-    if (before.version !== version) {
-      throw new ConflictError("This item was changed by someone else; review the current values and try again", { current: toItemDto(before) });
+  const conflict = async () => {
+    // Read after the lock is released: a loser of a burst of writers holds the row for one query only.
+    const current = await db.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
+    if (!current) return new NotFoundError("No such item in this project");
+    return new ConflictError("This item was changed by someone else; review the current values and try again", { current: toItemDto(current) });
+  };
+  // A version already stale is refused without queueing for the row lock.
+  const seen = await db.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: { version: true } });
+  if (!seen) throw new NotFoundError("No such item in this project");
+  if (seen.version !== version) throw await conflict();
+  let stale = false;
+  const result = await db.$transaction(async (tx) => {
+    const locked = await lockItemVersion(tx, itemId, access.project.id);
+    if (locked === null) throw new NotFoundError("No such item in this project");
+    if (locked !== version) {
+      stale = true;
+      return null;
     }
+    const before = await tx.checklistItem.findFirstOrThrow({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
     if (fields.categoryId && fields.categoryId !== before.categoryId) {
       const cat = await tx.category.findFirst({ where: { id: fields.categoryId, projectId: access.project.id }, select: { id: true } });
       if (!cat) throw new InvalidInputError("categoryId is not a category of this project");
@@ -96,4 +108,6 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
     });
     return afterDto;
   });
+  if (stale || !result) throw await conflict();
+  return result;
 }
