@@ -148,7 +148,9 @@ describe("export and apply", () => {
     expect(r.plan.categories.create).toEqual([{ key: "compliance", name: "Compliance" }]);
     const soc2 = await item("soc2");
     expect([soc2.status, soc2.estimateLowHours, soc2.estimateHours, soc2.estimateHighHours, soc2.owner]).toEqual(["OPEN", 4, 8, 16, "security"]);
-    expect(await t.db.itemEvent.count({ where: { itemId: soc2.id, field: "created" } })).toBe(1);
+    const created = await t.db.itemEvent.findMany({ where: { itemId: soc2.id, field: "created" }, select: { toValue: true, snapshot: true, actorName: true, projectId: true } });
+    expect(created).toEqual([{ toValue: "OPEN", snapshot: { priority: "P1", status: "OPEN", estimateHours: 8 }, actorName: "Lee Lead", projectId: lead.project.id }]);
+    expect([soc2.source, soc2.version, soc2.deferrable, soc2.key]).toEqual(["checklist file", 1, false, "soc2"]);
     const cat = await t.db.category.findFirstOrThrow({ where: { projectId: lead.project.id, key: "compliance" } });
     expect((await item(moved.key)).categoryId).toBe(cat.id);
     expect((await apply(f, { dryRun: true })).plan.update).toEqual([]);

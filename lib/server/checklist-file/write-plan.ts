@@ -43,10 +43,17 @@ export async function writeChecklistPlan(tx: Tx, projectId: string, w: Checklist
     events.push({ projectId, itemId, actorId: actor.actorId, actorName: actor.actorName, field, fromValue: text(from), toValue: text(to), ...(snapshot ? { snapshot } : {}) });
 
   for (const batch of chunks(w.createItems)) {
-    const rows = batch.map((c) => ({ id: crypto.randomUUID(), projectId, categoryId: catId.get(c.categoryKey)!, key: c.key, title: c.title, description: c.description,
-      priority: c.priority, estimateHours: c.estimateHours, estimateLowHours: c.estimateLowHours, estimateHighHours: c.estimateHighHours, owner: c.owner,
-      deferrable: c.deferrable, evidenceValidDays: c.evidenceValidDays, source: "checklist file" }));
-    await tx.checklistItem.createMany({ data: rows });
+    const rows = batch.map((c) => ({ ...c, id: crypto.randomUUID(), categoryId: catId.get(c.categoryKey)! }));
+    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    // One INSERT … SELECT FROM unnest per batch: many times faster than the ORM's createMany here.
+    await tx.$executeRaw`
+      INSERT INTO "ChecklistItem" (id, "projectId", "categoryId", "key", title, description, priority, "estimateHours", "estimateLowHours", "estimateHighHours",
+        "owner", "deferrable", "evidenceValidDays", source, "updatedAt")
+      SELECT v.id, ${projectId}, v.cat, v.key, v.title, v.description, v.priority::"Priority", v.ml, v.low, v.high, v.owner, v.defer, v.days, 'checklist file', now()
+      FROM unnest(${col((r) => r.id)}::text[], ${col((r) => r.categoryId)}::text[], ${col((r) => r.key)}::text[], ${col((r) => r.title)}::text[],
+        ${col((r) => r.description)}::text[], ${col((r) => r.priority)}::text[], ${col((r) => r.estimateHours)}::float8[], ${col((r) => r.estimateLowHours)}::float8[],
+        ${col((r) => r.estimateHighHours)}::float8[], ${col((r) => r.owner)}::text[], ${col((r) => r.deferrable)}::bool[], ${col((r) => r.evidenceValidDays)}::int[])
+        AS v(id, cat, key, title, description, priority, ml, low, high, owner, defer, days)`;
     for (const r of rows) ev(r.id, "created", null, "OPEN", { priority: r.priority, status: "OPEN", estimateHours: r.estimateHours });
   }
 
@@ -80,5 +87,13 @@ export async function writeChecklistPlan(tx: Tx, projectId: string, w: Checklist
       WHERE id = ANY(${batch.map((r) => r.id)}::text[]) AND "projectId" = ${projectId}`;
     for (const r of batch) ev(r.id, "status", r.status, "NOT_APPLICABLE", { reason: RETIRED_REASON });
   }
-  for (const batch of chunks(events)) await tx.itemEvent.createMany({ data: batch });
+  for (const batch of chunks(events)) {
+    const col = <T>(f: (e: (typeof batch)[number]) => T) => batch.map(f);
+    await tx.$executeRaw`
+      INSERT INTO "ItemEvent" (id, "projectId", "itemId", "actorId", "actorName", field, "fromValue", "toValue", snapshot)
+      SELECT v.id, ${projectId}, v.item, v.actor, v.name, v.field, v.from, v.to, v.snapshot
+      FROM unnest(${col(() => crypto.randomUUID())}::text[], ${col((e) => e.itemId)}::text[], ${col((e) => e.actorId)}::text[], ${col((e) => e.actorName)}::text[],
+        ${col((e) => e.field)}::text[], ${col((e) => e.fromValue)}::text[], ${col((e) => e.toValue)}::text[], ${col((e) => (e.snapshot === undefined ? null : JSON.stringify(e.snapshot)))}::jsonb[])
+        AS v(id, item, actor, name, field, "from", "to", snapshot)`;
+  }
 }
