@@ -9,6 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { isAlive } from "../../scripts/lib/process-tree";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEMO_PASSWORD = "fault-demo-password";
@@ -40,14 +41,7 @@ export async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+export { isAlive };
 
 export async function waitUntil(what: string, ok: () => Promise<boolean> | boolean, timeoutMs = 60_000, everyMs = 200): Promise<number> {
   const started = Date.now();

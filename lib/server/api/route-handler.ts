@@ -4,10 +4,9 @@ import type { z } from "zod";
 import { getProjectAccess, getSessionUser, getTokenPrincipal, type Principal, type ProjectAccess } from "../access";
 import { clientAddressOf } from "../client-address";
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from "../errors";
-import { logger } from "../logger";
 import type { Role } from "../roles";
-import { recordHttpRequest } from "../metrics";
-import { errorResponse, newRequestId } from "./respond";
+import { observeRequest } from "./observe-request";
+import { newRequestId } from "./respond";
 
 export interface HandlerContext<P> {
   req: NextRequest;
@@ -47,9 +46,7 @@ export function apiRoute<P extends Record<string, string>>(
 ) {
   return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
     const requestId = newRequestId(req.headers);
-    const started = performance.now();
-    let status = 500;
-    try {
+    return observeRequest(opts.route, req, requestId, async () => {
       const params = await ctx.params;
       const token = await getTokenPrincipal(req.headers.get("authorization"), clientIpOf(req));
       let principal: Principal | null = token;
@@ -65,20 +62,8 @@ export function apiRoute<P extends Record<string, string>>(
         throw new ForbiddenError("Project tokens cannot call this route");
       }
       const result = await handler({ req, params, requestId, principal, access });
-      const res = result instanceof Response ? result : NextResponse.json(result);
-      res.headers.set("x-request-id", requestId);
-      if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
-      status = res.status;
-      return res;
-    } catch (err) {
-      const res = errorResponse(err, requestId);
-      status = res.status;
-      return res;
-    } finally {
-      const ms = performance.now() - started;
-      recordHttpRequest(opts.route, req.method, status, ms);
-      logger.info({ msg: "request", requestId, method: req.method, route: opts.route, status, ms: Math.round(ms) });
-    }
+      return result instanceof Response ? result : NextResponse.json(result);
+    });
   };
 }
 
