@@ -32,7 +32,10 @@ export async function startAppInstance(port: number, databaseUrl: string, extraE
   const secret = fs.readFileSync(path.join(E2E_DATA_DIR, "nextauth-secret"), "utf8").trim();
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1", LAUNCHGATE_LOG_LEVEL: "error", ...extraEnv,
+    NEXT_TELEMETRY_DISABLED: "1", LAUNCHGATE_LOG_LEVEL: "error",
+    // As the suite's own server (scripts/e2e-server.ts): the bad-token counter is shared through the
+    // database, and the suite's earlier bad tokens must not throttle this instance's valid ones.
+    LAUNCHGATE_BAD_TOKEN_LIMIT: "100000", ...extraEnv,
   };
   if (process.env.E2E_DIST_DIR) env.NEXT_DIST_DIR = process.env.E2E_DIST_DIR;
   // Launchgate's own server (what `npm start` runs), not a bare `next start`.
