@@ -53,7 +53,7 @@ export async function runChecklistApplyBench(db: Db, url: string): Promise<strin
   return [
     `checklist apply, ${(text.length / 1024).toFixed(0)} KiB YAML, 5,000 items in 10 categories:`,
     `  to an empty project: ${s(first.ms)} (${first.r.plan.create.length} created, ${items} stored; target ≤ 5 s): ${first.ms <= 5000 ? "met" : "NOT met"}`,
-    `  re-applied unchanged: ${s(again.ms)} (${again.r.plan.unchanged} unchanged, applied: ${again.r.applied}; target ≤ 1 s): ${again.ms <= 1000 ? "met" : "NOT met"}; the YAML parse alone: ${s(parseMs)}`,
+    `  re-applied unchanged: ${s(again.ms)} (${again.r.plan.unchanged} unchanged, applied: ${again.r.applied}; target ≤ 1 s): ${again.ms <= 1000 ? "met" : "NOT met"}; the careful parser (yaml, for files with anchors, tags or errors) alone would take ${s(parseMs)}`,
     `  re-applied unchanged as JSON (${(json.length / 1024).toFixed(0)} KiB, same checklist): ${s(againJson.ms)} (applied: ${againJson.r.applied}; target ≤ 1 s): ${againJson.ms <= 1000 ? "met" : "NOT met"}`,
   ];
 }

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checklistJsonSchema, slugifyKey } from "./schema";
 import { parseChecklistText } from "./parse";
@@ -104,6 +106,49 @@ describe("parseChecklistText", () => {
 
   it("an empty document is a schema error, not a crash", () => {
     expect(error("").kind).toBe("schema");
+  });
+});
+
+describe("the quick YAML path", () => {
+  // A comment with "&" sends a file the careful way (`yaml`); both ways must read the same.
+  const careful = (text: string) => `${text}\n# & careful path\n`;
+  const files = [
+    ...fs.readdirSync(path.resolve("templates")).map((f) => fs.readFileSync(path.resolve("templates", f), "utf8")),
+    [
+      "version: 1",
+      "categories:",
+      "  - key: ops",
+      "    name: Ops",
+      "    weight: 2.5",
+      "    items:",
+      "      - key: a",
+      '        title: "Quoted: yes"',
+      "        priority: P1",
+      "        estimate: 3",
+      "        deferrable: true",
+      "        evidenceValidDays: 30",
+      "      - { key: b, title: 'single ''quoted''', priority: P3, owner: ~, estimate: { low: 0.5, likely: 1, high: 2 } }",
+      "      - key: c",
+      "        title: >-",
+      "          folded",
+      "          title",
+      "        description: |",
+      "          line one",
+      "          line two",
+      "        priority: P2",
+      "",
+    ].join("\n"),
+  ];
+  it.each(files.map((f, i) => [i, f] as const))("file %i reads the same both ways", (_i, text) => {
+    const quick = parseChecklistText(text, "yaml");
+    expect(quick.ok).toBe(true);
+    expect(quick).toEqual(parseChecklistText(careful(text), "yaml"));
+  });
+
+  it("errors still come the careful way, with line and column", () => {
+    const r = parseChecklistText("version: 1\nversion: 1\ncategories: []\n", "yaml");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.issues[0]).toMatchObject({ line: 2 });
   });
 });
 

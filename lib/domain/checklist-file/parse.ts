@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadYamlFast } from "js-yaml";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { CHECKLIST_MAX_ALIASES, CHECKLIST_MAX_BYTES, CHECKLIST_MAX_ITEMS, ZChecklistFile, type TChecklistFile } from "./schema";
@@ -146,6 +147,25 @@ function syntaxOfJson(text: string, err: Error): ChecklistIssue {
   return { path: "", message: `not valid JSON: ${err.message.split("\n")[0]}`, ...(pos ? { line: pos.line, column: pos.col } : {}) };
 }
 
+const NOT_FAST = Symbol("not-fast");
+
+/**
+ * The quick way through a plain YAML file (js-yaml, YAML 1.2 core schema: about 5× faster than
+ * `yaml` on a 5,000-item file). Anything it is not sure of goes the careful way (`yaml`, with line
+ * and column in its errors and a limit on aliases): a file with anchors or aliases (`&`, `*`
+ * anywhere, even in a title), tags (`!`), an empty file, or any error (several documents, duplicate
+ * keys, bad syntax).
+ */
+function fastYaml(text: string): unknown {
+  if (/[&*!]/.test(text)) return NOT_FAST;
+  try {
+    const raw = loadYamlFast(text, { schema: CORE_SCHEMA, json: false });
+    return raw === undefined ? NOT_FAST : raw;
+  } catch {
+    return NOT_FAST;
+  }
+}
+
 /**
  * Reads a checklist file: syntax (with line and column), the schema (strict: an unknown field is
  * an error naming its path), the limits and duplicate keys. Pure; the text is at most 2 MiB.
@@ -162,6 +182,9 @@ export function parseChecklistText(text: string, format: ChecklistFormat): Check
       return fail("syntax", [syntaxOfJson(text, err as Error)]);
     }
   } else {
+    raw = fastYaml(text);
+  }
+  if (raw === NOT_FAST) {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
     if (doc.errors.length) {
