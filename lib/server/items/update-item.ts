@@ -51,14 +51,11 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
   const seen = await db.checklistItem.findFirst({ where: { id: itemId, projectId: access.project.id }, select: { version: true } });
   if (!seen) throw new NotFoundError("No such item in this project");
   if (seen.version !== version) throw await conflict();
-  let stale = false;
-  const result = await db.$transaction(async (tx) => {
+  // null: the version went stale while this request waited for the lock.
+  const result = await db.$transaction(async (tx): Promise<ItemDto | null> => {
     const locked = await lockItemVersion(tx, itemId, access.project.id);
     if (locked === null) throw new NotFoundError("No such item in this project");
-    if (locked !== version) {
-      stale = true;
-      return null;
-    }
+    if (locked !== version) return null;
     const before = await tx.checklistItem.findFirstOrThrow({ where: { id: itemId, projectId: access.project.id }, select: ITEM_SELECT });
     if (fields.categoryId && fields.categoryId !== before.categoryId) {
       const cat = await tx.category.findFirst({ where: { id: fields.categoryId, projectId: access.project.id }, select: { id: true } });
@@ -108,6 +105,6 @@ export async function updateItem(access: ProjectAccess, itemId: string, patch: T
     });
     return afterDto;
   });
-  if (stale || !result) throw await conflict();
+  if (!result) throw await conflict();
   return result;
 }

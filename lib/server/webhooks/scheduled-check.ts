@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { addDays, computeReadiness, type Gate } from "@/lib/domain";
+import { addDays, type Gate } from "@/lib/domain";
 import { GATE_LABEL } from "@/lib/domain/view/readiness-view";
-import { loadReadinessInput, toDay } from "../readiness/load-readiness-input";
+import { getReadiness, type ReadinessReport } from "../readiness/get-readiness";
+import { toDay } from "../readiness/load-readiness-input";
 import { enqueueWebhookEvent } from "./enqueue";
 
 /** Advisory-lock key of the scheduled check: one instance of the set runs it at a time. */
@@ -22,7 +23,7 @@ async function firstTime(tx: Tx, key: string, projectId: string): Promise<boolea
 /** Evidence that expired this long ago or less raises evidence.expired (older expiries are history). */
 export const EVIDENCE_EXPIRED_LOOKBACK_DAYS = 7;
 
-type Readiness = ReturnType<typeof computeReadiness>;
+type Readiness = Pick<ReadinessReport, "verdict" | "score" | "stale">;
 
 /** verdict.changed / gate.changed against what the last check saw; the first look only records. */
 async function checkVerdict(tx: Tx, projectId: string, today: string, r: Readiness): Promise<void> {
@@ -45,9 +46,16 @@ async function checkVerdict(tx: Tx, projectId: string, today: string, r: Readine
 /** evidence.expired: a DONE item's evidence reached its expiry day (the item counts as not done), once per item and expiry. */
 async function checkEvidence(tx: Tx, projectId: string, today: string, r: Readiness): Promise<void> {
   const since = addDays(today, -EVIDENCE_EXPIRED_LOOKBACK_DAYS);
-  for (const s of r.stale) {
-    if (s.expiredOn < since || !(await firstTime(tx, `evidence.expired:${s.itemId}:${s.expiredOn}`, projectId))) continue;
-    await enqueueWebhookEvent(tx, projectId, "evidence.expired", { itemId: s.itemId, title: s.title, expiredOn: s.expiredOn, asOf: today });
+  const recent = r.stale.filter((s) => s.expiredOn >= since);
+  if (recent.length === 0) return;
+  const keyOf = (s: (typeof recent)[number]) => `evidence.expired:${s.itemId}:${s.expiredOn}`;
+  // One statement for every recent expiry: the keys it inserts are the ones not raised before.
+  const fresh = await tx.$queryRaw<{ key: string }[]>`
+    INSERT INTO "WebhookEventKey" (key, "projectId") SELECT k, ${projectId} FROM unnest(${recent.map(keyOf)}::text[]) AS k
+    ON CONFLICT (key) DO NOTHING RETURNING key`;
+  const raise = new Set(fresh.map((f) => f.key));
+  for (const s of recent) {
+    if (raise.has(keyOf(s))) await enqueueWebhookEvent(tx, projectId, "evidence.expired", { itemId: s.itemId, title: s.title, expiredOn: s.expiredOn, asOf: today });
   }
 }
 
@@ -80,9 +88,10 @@ export async function runScheduledCheck(db: PrismaClient, opts: { now?: Date; sl
     if (!locked) return false;
     if (!(await firstTime(tx, `check@${Math.floor(now.getTime() / opts.slotMs)}:${opts.slotMs}`, "-"))) return false;
     await tx.webhookEventKey.deleteMany({ where: { key: { startsWith: "check@" }, createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
-    const projects = await tx.webhookEndpoint.findMany({ distinct: ["projectId"], select: { projectId: true } });
-    for (const { projectId } of projects) {
-      const readiness = computeReadiness(await loadReadinessInput(projectId, today));
+    const projects = await tx.webhookEndpoint.findMany({ distinct: ["projectId"], select: { projectId: true, project: { select: { id: true, slug: true, name: true } } } });
+    for (const { projectId, project } of projects) {
+      // The pages' computation and its cache: a project that did not change since is not recomputed.
+      const readiness = await getReadiness(project, today);
       await checkVerdict(tx, projectId, today, readiness);
       await checkEvidence(tx, projectId, today, readiness);
       await checkRisks(tx, projectId, today);
