@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Weekday } from "@/lib/domain";
-import type { BlockerGroups, BlockerItem } from "@/lib/domain/view/readiness-blocker-groups";
-import { computeWhatIf } from "@/lib/domain/view/burndown-what-if";
+import type { BlockerItem } from "@/lib/domain/view/readiness-blocker-groups";
+import { computeWhatIfTotals } from "@/lib/domain/view/burndown-what-if";
+import type { BlockersList } from "@/lib/server/blockers/list-blockers";
 import { setDeferrableAction } from "@/lib/server/actions/blockers-actions";
 import { FormError, useAction } from "../readiness/form";
 
@@ -35,43 +36,56 @@ function ItemRow({ item, deferred, onToggle, disabled, canPersist }: {
   );
 }
 
+interface Mark { deferrable: boolean; persisted: boolean; hours: number }
+
 /**
- * Open P1 blockers by category with a what-if: marking items deferrable moves the conditional date.
- * Leads save the mark on the item; others try it locally (nothing is saved).
+ * One page of the open P1 blockers, by category, with a what-if: marking items deferrable moves
+ * the conditional date. The totals (every blocker's hours, those already deferrable) come from the
+ * server; the marks made here are added to them, across pages. Leads save the mark on the item;
+ * others try it locally (nothing is saved).
  */
-export function BlockerBoard({ slug, blockers, settings, asOf, canPersist }: {
-  slug: string; blockers: BlockerGroups; settings: { teamHoursPerDay: number; workingDays: string[] }; asOf: string; canPersist: boolean;
+export function BlockerBoard({ slug, blockers, settings, asOf, canPersist, pagination }: {
+  slug: string; blockers: BlockersList; settings: { teamHoursPerDay: number; workingDays: string[] }; asOf: string; canPersist: boolean;
+  pagination?: ReactNode;
 }) {
-  const all = useMemo(() => blockers.groups.flatMap((g) => g.items), [blockers]);
-  const persisted = useMemo(() => new Set(all.filter((i) => i.deferrable).map((i) => i.id)), [all]);
-  const [local, setLocal] = useState<Set<string> | null>(null);
+  const [marks, setMarks] = useState<ReadonlyMap<string, Mark> | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const deferred = local ?? persisted;
   const { run, pending, error } = useAction(setDeferrableAction);
-  const whatIf = computeWhatIf(
-    all.map((i) => ({ id: i.id, hours: i.estimateHours ?? 0, deferrable: i.deferrable })),
-    deferred,
-    { teamHoursPerDay: settings.teamHoursPerDay, workingDays: settings.workingDays as Weekday[] },
-    asOf,
-  );
-  const full = computeWhatIf(all.map((i) => ({ id: i.id, hours: i.estimateHours ?? 0, deferrable: false })), new Set(), { teamHoursPerDay: settings.teamHoursPerDay, workingDays: settings.workingDays as Weekday[] }, asOf);
+  const onPage = new Map(blockers.items.map((i) => [i.id, i]));
+  const isDeferred = (i: BlockerItem) => marks?.get(i.id)?.deferrable ?? i.deferrable;
+  // Marks differing from what the server has (the row's current value when it is on this page).
+  let deferredCount = blockers.deferrable.count, deferredHours = blockers.deferrable.hours;
+  for (const [id, m] of marks ?? []) {
+    const persisted = onPage.get(id)?.deferrable ?? m.persisted;
+    if (m.deferrable === persisted) continue;
+    deferredCount += m.deferrable ? 1 : -1;
+    deferredHours += m.deferrable ? m.hours : -m.hours;
+  }
+  const s = { teamHoursPerDay: settings.teamHoursPerDay, workingDays: settings.workingDays as Weekday[] };
+  const whatIf = computeWhatIfTotals({ allHours: blockers.blockingHours, deferredHours, deferredCount }, s, asOf);
+  const full = computeWhatIfTotals({ allHours: blockers.blockingHours, deferredHours: 0, deferredCount: 0 }, s, asOf);
 
   async function toggle(id: string) {
-    const next = new Set(deferred);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setLocal(next);
+    const item = onPage.get(id)!;
+    const next = !isDeferred(item);
+    setMarks((m) => new Map(m ?? []).set(id, { deferrable: next, persisted: item.deferrable, hours: item.estimateHours ?? 0 }));
     if (!canPersist) return;
     setSaved(null);
-    const item = all.find((i) => i.id === id)!;
-    const res = await run(slug, { itemId: id, deferrable: next.has(id), version: item.version });
-    if (res.ok) setSaved(`Saved: “${item.title}” is ${next.has(id) ? "" : "no longer "}deferrable.`);
-    else setLocal(null); // back to what the server has
+    const res = await run(slug, { itemId: id, deferrable: next, version: item.version });
+    if (res.ok) setSaved(`Saved: “${item.title}” is ${next ? "" : "no longer "}deferrable.`);
+    else setMarks((m) => { const copy = new Map(m ?? []); copy.delete(id); return copy; }); // back to what the server has
   }
 
-  if (all.length === 0) {
+  if (blockers.blockingCount === 0) {
     return <p className="text-sm text-slate-600">No open P1 item blocks launch{blockers.accepted.length ? " (the open ones are under risk acceptance)" : ""}.</p>;
   }
+  const groups: { categoryId: string; category: string; items: BlockerItem[] }[] = [];
+  for (const i of blockers.items) {
+    const last = groups.at(-1);
+    if (last?.categoryId === i.categoryId) last.items.push(i);
+    else groups.push({ categoryId: i.categoryId, category: i.category, items: [i] });
+  }
+  const totalOf = new Map(blockers.categories.map((c) => [c.categoryId, c]));
 
   return (
     <div className="space-y-4">
@@ -84,24 +98,29 @@ export function BlockerBoard({ slug, blockers, settings, asOf, canPersist }: {
         </p>
         <p id="defer-help" className="mt-1 text-xs text-slate-600">
           {canPersist ? "As a lead, marking an item deferrable saves it: the conditional projection on every page uses it." : "What-if only: your marks are not saved (leads decide what is deferrable)."}
-          {!canPersist && local && <button type="button" className="ml-2 text-blue-700 underline" onClick={() => setLocal(null)}>Reset</button>}
+          {!canPersist && marks && <button type="button" className="ml-2 text-blue-700 underline" onClick={() => setMarks(null)}>Reset</button>}
         </p>
       </div>
       <FormError error={error} />
       {canPersist && (pending || saved) && <p role="status" className="text-xs text-slate-600">{pending ? "Saving…" : saved}</p>}
-      {blockers.groups.map((g) => (
-        <section key={g.categoryId} aria-label={`${g.category} blockers`}>
-          <h3 className="flex items-baseline justify-between border-b border-slate-200 pb-1 text-sm font-semibold">
-            <span>{g.category} <span className="font-normal text-slate-500">({g.items.length})</span></span>
-            <span className="tabular-nums">{h(g.hours)}</span>
-          </h3>
-          <ul className="divide-y divide-slate-100">
-            {g.items.map((i) => (
-              <ItemRow key={i.id} item={i} deferred={deferred.has(i.id)} onToggle={toggle} disabled={pending} canPersist={canPersist} />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.length === 0 && <p className="text-sm text-slate-600">No blockers on this page.</p>}
+      {groups.map((g) => {
+        const t = totalOf.get(g.categoryId);
+        return (
+          <section key={g.categoryId} aria-label={`${g.category} blockers`}>
+            <h3 className="flex items-baseline justify-between border-b border-slate-200 pb-1 text-sm font-semibold">
+              <span>{g.category} <span className="font-normal text-slate-500">({t && t.count !== g.items.length ? `${g.items.length} of ${t.count} on this page` : g.items.length})</span></span>
+              <span className="tabular-nums">{h(t?.hours ?? null)}</span>
+            </h3>
+            <ul className="divide-y divide-slate-100">
+              {g.items.map((i) => (
+                <ItemRow key={i.id} item={i} deferred={isDeferred(i)} onToggle={toggle} disabled={pending} canPersist={canPersist} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {pagination}
     </div>
   );
 }

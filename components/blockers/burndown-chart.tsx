@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/charts/use-hydrated";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDayTick, type BurndownChart as Chart, type BurndownChartRow } from "@/lib/domain/view/burndown-chart";
 import type { AxisMarker } from "@/lib/domain/view/change-marker-axis";
@@ -31,6 +32,7 @@ export const MARKER_COLOR = "#7c3aed";
 
 /** Remaining open P1 hours per day, the ideal line, forecast lines, added scope as bars, change markers as vertical lines. */
 export function BurndownChart({ chart, markers = [] }: { chart: Chart; markers?: readonly AxisMarker[] }) {
+  const hydrated = useHydrated();
   const shown = SERIES.filter((s) => s.key === "remaining" || chart.series[s.key]);
   const xs = chart.rows.map((r) => r.x);
   const domain: [number, number] = [Math.min(...xs), Math.max(...xs)];
@@ -38,7 +40,7 @@ export function BurndownChart({ chart, markers = [] }: { chart: Chart; markers?:
   const remainingDots = chart.rows.filter((r) => r.remaining !== null).length <= 45;
   return (
     <figure aria-label="Burndown of open P1 hours" className="min-w-0">
-      <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 700, height: 320 }}>
+      {!hydrated ? <div style={{ height: 320 }} aria-hidden /> : <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 700, height: 320 }}>
         <ComposedChart data={chart.rows} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="x" type="number" domain={domain} scale="linear" tickFormatter={formatDayTick} tick={{ fontSize: 11, fill: "#475569" }} minTickGap={24} />
@@ -56,7 +58,7 @@ export function BurndownChart({ chart, markers = [] }: { chart: Chart; markers?:
               dot={s.key === "remaining" && remainingDots ? { r: 3, fill: s.color } : false} connectNulls type="linear" isAnimationActive={false} />
           ))}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ResponsiveContainer>}
     </figure>
   );
 }

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { useHydrated } from "@/components/charts/use-hydrated";
 import { formatDayTick } from "@/lib/domain/view/burndown-chart";
 import type { HistoryChart as Chart, HistoryChartRow } from "@/lib/domain/view/history-chart";
 
@@ -22,6 +23,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly
 
 /** Score per day with the GO and CONDITIONAL thresholds, a verdict band, signed decisions and change days. */
 export function HistoryChart({ chart, goThreshold, conditionalThreshold }: { chart: Chart; goThreshold: number; conditionalThreshold: number }) {
+  const hydrated = useHydrated();
   const xs = chart.rows.map((r) => r.x);
   const domain: [number, number] = [Math.min(...xs), Math.max(...xs)];
   return (
@@ -32,7 +34,7 @@ export function HistoryChart({ chart, goThreshold, conditionalThreshold }: { cha
         <span><span className="inline-block h-2.5 w-2.5 rounded-full border-2 border-sky-600 align-middle" /> change</span>
         <span>band: <span className="text-go">GO</span> · <span className="text-cond">CONDITIONAL GO</span> · <span className="text-nogo">NO-GO</span></span>
       </span>}>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 280 }}>
+      {hydrated && <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 280 }}>
         <ComposedChart data={chart.rows} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="x" type="number" domain={domain} scale="linear" allowDecimals={false} tickFormatter={formatDayTick} tick={{ fontSize: 11, fill: "#475569" }} minTickGap={28} />
@@ -47,7 +49,7 @@ export function HistoryChart({ chart, goThreshold, conditionalThreshold }: { cha
           <Line dataKey="change" name="Change" stroke="none" dot={{ r: 4, fill: "#fff", stroke: "#0284c7", strokeWidth: 2 }} activeDot={false} isAnimationActive={false} legendType="none" />
           <Line dataKey="decision" name="Signed decision" stroke="none" dot={{ r: 5, fill: "#6d28d9", stroke: "#6d28d9" }} activeDot={false} isAnimationActive={false} legendType="none" />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ResponsiveContainer>}
     </ChartFigure>
   );
 }

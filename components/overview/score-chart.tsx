@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/charts/use-hydrated";
 import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import type { CategoryBar, ScoreBand } from "@/lib/domain/view/readiness-view";
 
@@ -19,10 +20,11 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly
 
 /** Category scores as horizontal bars, with the GO and conditional thresholds as reference lines. */
 export function ScoreChart({ bars, goThreshold, conditionalThreshold }: { bars: CategoryBar[]; goThreshold: number; conditionalThreshold: number }) {
+  const hydrated = useHydrated();
   const height = 48 + bars.length * 40;
   return (
     <figure aria-label="Score per category" className="min-w-0">
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      {!hydrated ? <div style={{ height }} aria-hidden /> : <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
         <BarChart data={bars} layout="vertical" margin={{ top: 32, right: 44, bottom: 4, left: 4 }} barCategoryGap={8}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" tick={{ fontSize: 11, fill: "#475569" }} />
@@ -37,7 +39,7 @@ export function ScoreChart({ bars, goThreshold, conditionalThreshold }: { bars: 
             <LabelList dataKey="label" position="right" style={{ fontSize: 11, fill: "#0f172a" }} />
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ResponsiveContainer>}
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         <span><span aria-hidden className="mr-1 inline-block h-2 w-3 rounded-sm bg-[#15803d]" />≥ GO ({goThreshold}%)</span>
         <span><span aria-hidden className="mr-1 inline-block h-2 w-3 rounded-sm bg-[#d97706]" />≥ conditional ({conditionalThreshold}%)</span>

@@ -29,21 +29,34 @@ export function computeWhatIf(
   settings: { teamHoursPerDay: number; workingDays: readonly Weekday[] },
   asOf: string,
 ): WhatIfResult {
-  let kept = 0, deferredHours = 0, deferredCount = 0, all = 0;
+  let deferredHours = 0, deferredCount = 0, all = 0;
   for (const b of blockers) {
     all += b.hours;
     if (deferred.has(b.id)) {
       deferredHours += b.hours;
       deferredCount += 1;
-    } else kept += b.hours;
+    }
   }
+  return computeWhatIfTotals({ allHours: all, deferredHours, deferredCount }, settings, asOf);
+}
+
+/**
+ * The same from totals: every blocker's hours, and the hours and count of those left out. The
+ * paginated blockers page uses it (the database sums the hours; the browser adds its marks).
+ */
+export function computeWhatIfTotals(
+  totals: { allHours: number; deferredHours: number; deferredCount: number },
+  settings: { teamHoursPerDay: number; workingDays: readonly Weekday[] },
+  asOf: string,
+): WhatIfResult {
+  const kept = Math.max(0, roundTo(totals.allHours - totals.deferredHours, 4));
   const s = { teamHoursPerDay: settings.teamHoursPerDay, workingDays: [...settings.workingDays] };
   const date = computeDeterministicDate(kept, s, asOf);
-  const full = computeDeterministicDate(all, s, asOf);
+  const full = computeDeterministicDate(totals.allHours, s, asOf);
   return {
-    keptHours: roundTo(kept, 4),
-    deferredHours: roundTo(deferredHours, 4),
-    deferredCount,
+    keptHours: kept,
+    deferredHours: roundTo(totals.deferredHours, 4),
+    deferredCount: totals.deferredCount,
     date: date?.date ?? null,
     workingDays: date?.workingDays ?? null,
     daysSaved: date && full ? full.workingDays - date.workingDays : null,

@@ -1,50 +1,63 @@
 import "server-only";
-import { computeBurndown, computeReadiness, type Readiness } from "@/lib/domain";
+import { cache } from "react";
+import { computeBurndown, type ProjectionResult } from "@/lib/domain";
 import { buildBurndownChart, type BurndownChart } from "@/lib/domain/view/burndown-chart";
-import { groupBlockers, type BlockerGroups, type BlockerItem } from "@/lib/domain/view/readiness-blocker-groups";
-import { getDb } from "../db";
-import { loadReadinessInput, toDay } from "../readiness/load-readiness-input";
+import type { BlockersQuery } from "@/lib/domain/view/blockers-query";
+import { createFingerprintMemo } from "../fingerprint-memo";
+import { getReadiness, type ReadinessReport } from "../readiness/get-readiness";
+import { loadReadinessInput } from "../readiness/load-readiness-input";
+import { getReadinessFingerprint } from "../readiness/readiness-fingerprint";
+import { listBlockers, type BlockersList } from "./list-blockers";
+
+type ProjectRef = { id: string; slug: string; name: string };
 
 export interface BlockersPageData {
-  readiness: Readiness;
-  blockers: BlockerGroups;
+  readiness: ReadinessReport;
+  blockers: BlockersList;
   chart: BurndownChart;
   settings: { teamHoursPerDay: number; workingDays: string[]; targetLaunchDate: string | null };
 }
 
-/** Open P1 items, plus DONE P1 items whose evidence expired (`expired`: item id → expiry day). */
-async function listOpenP1Items(projectId: string, expired: ReadonlyMap<string, string>): Promise<BlockerItem[]> {
-  const rows = await getDb().checklistItem.findMany({
-    where: { projectId, priority: "P1", OR: [{ status: { in: ["OPEN", "IN_PROGRESS"] } }, { id: { in: [...expired.keys()] } }] },
-    select: {
-      id: true, title: true, categoryId: true, status: true, estimateHours: true, owner: true, dueDate: true, deferrable: true, version: true,
-      category: { select: { name: true, position: true } },
-      riskAcceptances: { where: { revokedAt: null }, select: { id: true, mitigation: true, expiresOn: true, acceptedByName: true }, orderBy: { createdAt: "desc" }, take: 1 },
-    },
-  });
-  return rows.map((r) => {
-    const ra = r.riskAcceptances[0];
-    return {
-      id: r.id, title: r.title, categoryId: r.categoryId, category: r.category.name, categoryPosition: r.category.position,
-      status: r.status === "IN_PROGRESS" ? "IN_PROGRESS" : "OPEN", evidenceExpiredOn: expired.get(r.id) ?? null, estimateHours: r.estimateHours, owner: r.owner, dueDate: r.dueDate ? toDay(r.dueDate) : null,
-      deferrable: r.deferrable, version: r.version,
-      riskAcceptance: ra ? { id: ra.id, mitigation: ra.mitigation, expiresOn: toDay(ra.expiresOn), acceptedBy: ra.acceptedByName } : null,
-    };
-  });
-}
+type Burndown = { chart: BurndownChart; settings: BlockersPageData["settings"] };
+const burndowns = createFingerprintMemo<Burndown>("burndown", 32);
 
-/** Everything the blockers page shows: one readiness load, the open P1 items and the burndown chart rows. */
-export async function getBlockersPage(projectId: string, asOf: string): Promise<BlockersPageData> {
+/** The readiness data fingerprint, once per request. */
+const fingerprintOf = cache(getReadinessFingerprint);
+
+/**
+ * The burndown chart as of a day, remembered by the readiness data fingerprint: it replays every
+ * item event, so only a change to the data (or another day) computes it again.
+ */
+export async function getBurndownChart(projectId: string, asOf: string, projection: ProjectionResult): Promise<Burndown> {
+  const key = `${projectId}|${asOf}|${await fingerprintOf(projectId)}`;
+  const hit = burndowns.get(key);
+  if (hit) return hit;
   const input = await loadReadinessInput(projectId, asOf);
-  const readiness = computeReadiness(input);
-  const items = await listOpenP1Items(projectId, new Map(readiness.stale.map((s) => [s.itemId, s.expiredOn])));
-  const burndown = computeBurndown({ settings: input.settings, items: input.items, events: input.events, asOf, projection: readiness.projection });
-  const conditional = readiness.projection.conditional;
-  const chart = buildBurndownChart(burndown, { conditional: conditional ? { date: conditional.date, fromHours: conditional.remainingHours } : null });
-  return {
-    readiness,
-    blockers: groupBlockers(items, asOf),
-    chart,
+  const burndown = computeBurndown({ settings: input.settings, items: input.items, events: input.events, asOf, projection });
+  const conditional = projection.conditional;
+  const value: Burndown = {
+    chart: buildBurndownChart(burndown, { conditional: conditional ? { date: conditional.date, fromHours: conditional.remainingHours } : null }),
     settings: { teamHoursPerDay: input.settings.teamHoursPerDay, workingDays: input.settings.workingDays, targetLaunchDate: input.settings.targetLaunchDate },
   };
+  burndowns.set(key, value);
+  return value;
+}
+
+/** For tests and benchmarks: forget every remembered burndown. */
+export function clearBurndownCache(): void {
+  burndowns.clear();
+}
+
+/**
+ * Everything the blockers page shows: the readiness (cached by fingerprint), the burndown
+ * (remembered by the same fingerprint) and one page of blockers with their totals from the database.
+ */
+export async function getBlockersPage(project: ProjectRef, asOf: string, query: BlockersQuery): Promise<BlockersPageData> {
+  const readiness = await getReadiness(project, asOf);
+  const expired = new Map(readiness.stale.map((s) => [s.itemId, s.expiredOn]));
+  const [{ chart, settings }, blockers] = await Promise.all([
+    getBurndownChart(project.id, asOf, readiness.projection),
+    listBlockers(project.id, asOf, expired, query),
+  ]);
+  return { readiness, blockers, chart, settings };
 }

@@ -180,10 +180,12 @@ describe("readiness report", () => {
 describe("blockers page data", () => {
   it("groups the 21 open P1 items and builds a burndown chart", async () => {
     const { getBlockersPage } = await import("../blockers/get-blockers");
-    const d = await getBlockersPage(demo.id, "2026-01-18");
+    const d = await getBlockersPage(demo, "2026-01-18", { category: null, page: 1, pageSize: 50 });
     expect(d.blockers.blockingCount).toBe(21);
     expect(d.blockers.blockingHours).toBe(89);
-    expect(d.blockers.groups.map((g) => [g.category, g.items.length])).toEqual([
+    expect(d.readiness.blockers).toMatchObject({ open: 21, openHours: 89 });
+    expect(d.blockers.items).toHaveLength(21);
+    expect(d.blockers.categories.map((g) => [g.category, g.count])).toEqual([
       ["Infrastructure", 1], ["Security", 2], ["Performance", 3], ["Monitoring", 4], ["Backup & Recovery", 6], ["Documentation", 2], ["Operations", 3],
     ]);
     expect(d.chart.rows.find((r) => r.date === "2026-01-18")).toMatchObject({ remaining: 89, deterministic: 89 });

@@ -15,7 +15,7 @@ import { GateList } from "@/components/readiness/gate-list";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { buildHistoryChart } from "@/lib/domain/view/history-chart";
 import { buildCapacitySummary, buildCategoryBars, formatScore } from "@/lib/domain/view/readiness-view";
-import { getOverviewPanels } from "@/lib/server/history/get-history";
+import { getOverviewPanelsCached } from "@/lib/server/history/get-overview-panels-cached";
 import { getPageAccess } from "@/lib/server/page-access";
 import { getProjectSettings } from "@/lib/server/projects/project-settings";
 import { getReadiness } from "@/lib/server/readiness/get-readiness";
@@ -37,7 +37,7 @@ export default async function OverviewPage({ params, searchParams }: {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
   const [r, settings, { history, changes }] = await Promise.all([
     getReadiness(access.project, asOf), getProjectSettings(access.project.id),
-    getOverviewPanels(access.project, asOf, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
+    getOverviewPanelsCached(access.project, asOf, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
   ]);
   const historyChart = buildHistoryChart(history.days, history.decisions);
   const bars = buildCategoryBars(r.score, settings);
