@@ -62,3 +62,17 @@ export function buildHistoryChart(days: readonly HistoryDay[], decisions: readon
     : "No days to show.";
   return { rows, spans, decisions: points, changes, summary };
 }
+
+/**
+ * The rows the chart draws: the score is a step line (held until the next point), so a day like
+ * the one before it (same score, verdict, open P1 and hours, no marker) adds nothing to the
+ * drawing; they are left out, the first and last day kept (the axis runs from one to the other).
+ * The page sends these instead of one row per day.
+ */
+export function drawnHistoryRows(rows: readonly HistoryChartRow[]): HistoryChartRow[] {
+  return rows.filter((r, i) => {
+    if (i === 0 || i === rows.length - 1 || r.change !== null || r.decision !== null || r.note !== null) return true;
+    const p = rows[i - 1];
+    return r.score !== p.score || r.verdict !== p.verdict || r.openP1 !== p.openP1 || r.remainingHours !== p.remainingHours;
+  });
+}

@@ -13,7 +13,7 @@ import { AsOfPicker } from "@/components/readiness/as-of-picker";
 import { Card, Stat } from "@/components/readiness/card";
 import { GateList } from "@/components/readiness/gate-list";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
-import { buildHistoryChart } from "@/lib/domain/view/history-chart";
+import { buildHistoryChart, drawnHistoryRows } from "@/lib/domain/view/history-chart";
 import { buildCapacitySummary, buildCategoryBars, formatScore } from "@/lib/domain/view/readiness-view";
 import { getOverviewPanelsCached } from "@/lib/server/history/get-overview-panels-cached";
 import { getPageAccess } from "@/lib/server/page-access";
@@ -39,7 +39,9 @@ export default async function OverviewPage({ params, searchParams }: {
     getReadiness(access.project, asOf), getProjectSettings(access.project.id),
     getOverviewPanelsCached(access.project, asOf, { from: one(sp.changesFrom), to: one(sp.changesTo) }),
   ]);
-  const historyChart = buildHistoryChart(history.days, history.decisions);
+  const built = buildHistoryChart(history.days, history.decisions);
+  // The browser draws the chart: it gets only the rows the step line needs, not one a day.
+  const historyChart = { ...built, rows: drawnHistoryRows(built.rows) };
   const bars = buildCategoryBars(r.score, settings);
   const capacity = buildCapacitySummary(r.capacity, settings);
   const forbidden = typeof sp.forbidden === "string" ? sp.forbidden : null;
