@@ -7,6 +7,7 @@ import autocannon from "autocannon";
 import { createToken, ensureBuild, machine, startBenchDatabase, startServer } from "../lib/bench-env";
 import { runChecklistApplyBench } from "./checklist-apply";
 import { generateLargeProject } from "./generate-large-project";
+import { openPagesSession, runPagesBench } from "./pages";
 
 async function measure(url: string, path: string, token: string, seconds: number) {
   const r = await autocannon({ url: url + path, connections: 1, duration: seconds, headers: { authorization: `Bearer ${token}` } });
@@ -63,6 +64,7 @@ async function main() {
       console.log("(warm: data unchanged since the previous request, so the cached computation is reused after a fingerprint query)");
       const cold = await measureCold(env.pg.url);
       console.log(`cold (first request after a change; load + compute in-process, median of 5): 1× ${cold.one} ms, 100× ${cold.hundred} ms, ratio ${(cold.hundred / cold.one).toFixed(1)}`);
+      await runPagesBench(server.url, await openPagesSession(env.db, server.url));
     } finally {
       await server.stop();
     }
