@@ -7,6 +7,7 @@ import autocannon from "autocannon";
 import { createToken, ensureBuild, machine, startBenchDatabase, startServer } from "../lib/bench-env";
 import { runChecklistApplyBench } from "./checklist-apply";
 import { generateLargeProject } from "./generate-large-project";
+import { runPortfolioBench } from "./portfolio";
 
 async function measure(url: string, path: string, token: string, seconds: number) {
   const r = await autocannon({ url: url + path, connections: 1, duration: seconds, headers: { authorization: `Bearer ${token}` } });
@@ -70,6 +71,7 @@ async function main() {
   } finally {
     await env.close();
   }
+  await runPortfolioBench();
 }
 
 main().catch((e) => {
