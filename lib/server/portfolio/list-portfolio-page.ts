@@ -63,15 +63,16 @@ function toPortfolioRow(r: Row, roleOf: (r: Row) => string): PortfolioRow {
 }
 
 /**
- * One page of the caller's portfolio, sorted in SQL over all their projects. Stale summaries are
- * recomputed first (all of them up to REFRESH_BUDGET; beyond, the page's own, and the rest in the
- * background), so what is shown is today's unless a row says otherwise.
+ * One page of a scope's portfolio, sorted in SQL over all its projects. Stale summaries are
+ * recomputed first (all of them up to REFRESH_BUDGET, or all with `refreshAll`; beyond, the
+ * page's own, and the rest in the background), so what is shown is today's unless a row says otherwise.
  */
-export async function listPortfolioPage(principal: Principal, q: TPortfolioQuery): Promise<PortfolioPage> {
-  const scope = scopeOf(principal);
+export async function listPortfolioForScope(
+  scope: PortfolioScope, q: TPortfolioQuery, opts: { refreshAll?: boolean; roleOf?: (memberRole: string | null) => string } = {},
+): Promise<PortfolioPage> {
   const today = todayUtc();
   const stale = await listStaleProjects(scope, today);
-  const overBudget = stale.length > REFRESH_BUDGET;
+  const overBudget = !opts.refreshAll && stale.length > REFRESH_BUDGET;
   if (!overBudget && stale.length > 0) await refreshSummaries(stale, today);
 
   let page = q.page;
@@ -91,9 +92,16 @@ export async function listPortfolioPage(principal: Principal, q: TPortfolioQuery
   if (remaining > 0) refreshInBackground(scope, today);
 
   const total = rows.length > 0 ? Number(rows[0].total) : 0;
-  const roleOf = (r: Row) => (principal.kind === "user" && principal.isAdmin ? "ADMIN" : principal.kind === "token" ? principal.role : r.role ?? "VIEWER");
+  const roleOf = (r: Row) => (opts.roleOf ? opts.roleOf(r.role) : r.role ?? "LEAD");
   return {
     asOf: today, rows: rows.map((r) => toPortfolioRow(r, roleOf)), total, page, pageSize: q.pageSize,
     pageCount: Math.max(1, Math.ceil(total / q.pageSize)), sort: q.sort, dir: q.dir, staleCount: remaining,
   };
+}
+
+/** The caller's portfolio page: a user's projects (admins: all, shown as ADMIN), a token's one project. */
+export function listPortfolioPage(principal: Principal, q: TPortfolioQuery): Promise<PortfolioPage> {
+  const roleOf = (memberRole: string | null) =>
+    principal.kind === "token" ? principal.role : principal.isAdmin ? "ADMIN" : memberRole ?? "VIEWER";
+  return listPortfolioForScope(scopeOf(principal), q, { roleOf });
 }
