@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { formatScore } from "@/lib/domain/view/readiness-view";
 import type { PortfolioRow, PortfolioSortKey } from "@/lib/domain/view/portfolio-rows";
