@@ -80,6 +80,11 @@ describe("portfolio summaries", () => {
     expect(await stale()).toEqual(["agent-platform"]);
     await list(admin);
     expect(await stale()).toEqual([]);
+    // The scheduled check's refresh does the same without a visit.
+    await t.db.$executeRaw`UPDATE "ProjectSummary" SET "asOf" = "asOf" - 1 WHERE "projectId" = ${demoId}`;
+    const { refreshAllSummaries } = await import("./refresh-summaries");
+    expect(await refreshAllSummaries()).toBe(1);
+    expect(await stale()).toEqual([]);
   });
 
   it("covers every table the readiness fingerprint reads with a change trigger", async () => {

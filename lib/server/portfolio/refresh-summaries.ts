@@ -4,6 +4,7 @@ import path from "node:path";
 import { Prisma } from "@/generated/prisma/client";
 import { getDb } from "../db";
 import { getReadiness } from "../readiness/get-readiness";
+import { todayUtc } from "../readiness/load-readiness-input";
 import { scopeCondition, type PortfolioScope } from "./portfolio-scope";
 
 export interface StaleProject { id: string; slug: string; name: string }
@@ -70,4 +71,12 @@ export async function refreshSummaries(projects: StaleProject[], today: string):
       )
       DELETE FROM "ProjectDataChange" WHERE id = ANY(${seen.map((s) => s.id)})`;
   }
+}
+
+/** Every stale summary of every project (the scheduled check's instance runs this once per slot). */
+export async function refreshAllSummaries(): Promise<number> {
+  const today = todayUtc();
+  const stale = await listStaleProjects({ kind: "all" }, today);
+  await refreshSummaries(stale, today);
+  return stale.length;
 }
