@@ -33,9 +33,11 @@ CREATE TABLE "ProjectDataChange" (
 CREATE INDEX "ProjectDataChange_projectId_txid_idx" ON "ProjectDataChange"("projectId", "txid");
 
 -- One row per project a statement touched, once per transaction (statement-level: a bulk insert
--- of 5,000 items adds one row, not 5,000). A project deleted in this statement gets none.
+-- of 5,000 items adds one row, not 5,000). A project deleted in this statement gets none. A restore
+-- (launchgate.restoring = on) brings the backup's own rows instead.
 CREATE FUNCTION "launchgate_note_data_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('launchgate.restoring', true) = 'on' THEN RETURN NULL; END IF;
   INSERT INTO "ProjectDataChange" ("projectId")
   SELECT DISTINCT c."projectId" FROM changed_rows c
   WHERE EXISTS (SELECT 1 FROM "Project" p WHERE p.id = c."projectId")
@@ -45,6 +47,7 @@ END $$;
 
 CREATE FUNCTION "launchgate_note_project_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('launchgate.restoring', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'DELETE' THEN
     DELETE FROM "ProjectDataChange" d USING changed_rows c WHERE d."projectId" = c.id;
   ELSE
