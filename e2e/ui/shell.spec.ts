@@ -35,7 +35,7 @@ test("the portfolio sorts over all projects and pages through the URL, from the 
   await expect(page.getByRole("navigation", { name: "Pages of projects" })).toHaveCount(0);
   const names = await table.locator("tbody tr td:first-child a").allInnerTexts();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
-  await expect(table.getByRole("columnheader", { name: /Project/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("columnheader", { name: "Project", exact: true })).toHaveAttribute("aria-sort", "ascending");
 
   // Sorting is a link: focus the Score header and press Enter; the order comes from the server.
   await table.getByRole("link", { name: /^Score/ }).focus();
