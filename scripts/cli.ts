@@ -13,6 +13,7 @@ Commands:
   gate <slug> [--as-of YYYY-MM-DD] [--json] [--url URL --token TOKEN]
                                                 print the verdict and its gates; exit 0 GO,
                                                 2 CONDITIONAL GO, 1 NO-GO, 3 could not evaluate
+  gate --all [--json] [--url URL --token TOKEN]  every project's verdict, worst first; exit code the worst
   token create --project SLUG --role ROLE [--name N] [--expires-in-days D]
                                                 print a new project API token (shown once)
   backup <file> / restore <file> [--yes]        gzip'd snapshot of the whole database / replace it by one

@@ -8,6 +8,7 @@ import { createToken, ensureBuild, machine, startBenchDatabase, startServer } fr
 import { runChecklistApplyBench } from "./checklist-apply";
 import { generateLargeProject } from "./generate-large-project";
 import { openPagesSession, runPagesBench } from "./pages";
+import { runPortfolioBench } from "./portfolio";
 
 async function measure(url: string, path: string, token: string, seconds: number) {
   const r = await autocannon({ url: url + path, connections: 1, duration: seconds, headers: { authorization: `Bearer ${token}` } });
@@ -72,6 +73,7 @@ async function main() {
   } finally {
     await env.close();
   }
+  await runPortfolioBench();
 }
 
 main().catch((e) => {

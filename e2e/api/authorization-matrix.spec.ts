@@ -31,6 +31,8 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/api/live", path: "/api/live", expect: publicRoute() },
   { method: "GET", route: "/metrics", path: "/metrics", expect: publicRoute() },
   { method: "GET", route: "/api/v1/schema/checklist.json", path: "/api/v1/schema/checklist.json", expect: publicRoute() },
+  // The portfolio: everyone signed in gets their own projects (an outsider theirs, a token its one).
+  { method: "GET", route: "/api/v1/projects", path: "/api/v1/projects?sort=score", expect: { ...read, outsider: 200 } },
   { method: "GET", route: "/api/v1/projects/[slug]/checklist", path: `${P}/checklist`, expect: read },
   // A checklist file with a YAML syntax error: leads (and LEAD tokens) get 422 with the line.
   { method: "PUT", route: "/api/v1/projects/[slug]/checklist", path: `${P}/checklist?dryRun=1`, body: "version: [1\n", expect: mutation("LEAD") },

@@ -3,6 +3,7 @@ import type { FastestPaths } from "@/lib/domain/paths/compute-paths";
 import { getFastestPaths } from "@/lib/server/paths/get-paths";
 import { getReadiness, parseAsOf } from "@/lib/server/readiness/get-readiness";
 import { flag, UsageError, withDatabase } from "./context";
+import { gateAllCommand } from "./gate-all";
 
 interface GateView {
   project: { slug: string; name: string };
@@ -64,10 +65,11 @@ async function fetchRemote(url: string, token: string, slug: string, asOf: strin
 }
 
 /**
- * `gate <slug> [--as-of D] [--json] [--url U --token T]`: exits 0 on GO, 2 on CONDITIONAL GO,
+ * `gate <slug> [--as-of D] [--json] [--url U --token T]` (or `gate --all`, see gate-all.ts): exits 0 on GO, 2 on CONDITIONAL GO,
  * 1 on NO-GO, 3 when the readiness could not be computed.
  */
 export async function gateCommand(flags: Record<string, string | true>, positional: string[]): Promise<number> {
+  if (flags.all === true) return gateAllCommand(flags);
   const slug = positional[0];
   if (!slug) throw new UsageError("gate needs a project slug");
   const asOf = flag(flags, "as-of");

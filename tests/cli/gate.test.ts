@@ -26,6 +26,19 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 describe("npx launchgate gate", () => {
+  it("--all lists every project's verdict worst first and exits with the worst (NO-GO: 1)", async () => {
+    await t.db.project.create({ data: { slug: "empty-one", name: "Empty one" } });
+    const run = (...args: string[]) => spawnSync(process.execPath, ["bin/launchgate.mjs", "gate", "--all", ...args], { env: { ...process.env, DATABASE_URL: t.url, LAUNCHGATE_URL: "" }, encoding: "utf8" });
+    const r = run();
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`2 projects as of ${TODAY}, worst first:`);
+    expect(r.stdout).toMatch(/NO-GO\s+58\.0%\s+21 P1 blockers .*agent-platform/);
+    expect(r.stdout.indexOf("agent-platform")).toBeLessThan(r.stdout.indexOf("empty-one"));
+    const json = JSON.parse(run("--json").stdout) as { projects: { slug: string; verdict: string }[] };
+    expect(json.projects.map((p) => p.slug)).toEqual(["agent-platform", "empty-one"]);
+    await t.db.project.delete({ where: { slug: "empty-one" } });
+  });
+
   it("prints NO-GO with its failing gates for the demo as of 2026-01-18 and exits 1", () => {
     const r = gate();
     expect(r.code).toBe(1);

@@ -41,7 +41,7 @@ function checkSameOrigin(req: NextRequest): void {
  * JSON, with every error mapped in one place (respond.ts).
  */
 export function apiRoute<P extends Record<string, string>>(
-  opts: { route: string; role?: Role; project?: boolean; allowAnonymous?: boolean },
+  opts: { route: string; role?: Role; project?: boolean; allowAnonymous?: boolean; /** With project: false, let project tokens in too (the handler scopes to their project). */ allowTokens?: boolean },
   handler: (ctx: HandlerContext<P>) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
@@ -58,7 +58,7 @@ export function apiRoute<P extends Record<string, string>>(
       let access: ProjectAccess | null = null;
       if (opts.project !== false && "slug" in params) {
         access = await getProjectAccess(principal, params.slug, opts.role ?? "VIEWER");
-      } else if (principal.kind === "token" && opts.project === false) {
+      } else if (principal.kind === "token" && opts.project === false && !opts.allowTokens) {
         throw new ForbiddenError("Project tokens cannot call this route");
       }
       const result = await handler({ req, params, requestId, principal, access });

@@ -64,6 +64,8 @@ export async function restoreBackup(databaseUrl: string, file: string, opts: Res
     try {
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(opts.lockTimeoutMs ?? 30_000))}`);
       await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_ADVISORY_LOCK]);
+      // The backup holds the portfolio's change log as it was: its triggers must not add to it here.
+      await client.query("SET LOCAL launchgate.restoring = 'on'");
       const schema = await prepareTargetSchema(client, header, code, log);
       const tables = await readTables(client);
       await checkTargetMatchesBackup(client, header, tables);

@@ -60,16 +60,17 @@ describe("createProject", () => {
   });
 });
 
-describe("listPortfolio", () => {
+describe("listPortfolioPage", () => {
   it("gives each project's score, verdict, blockers and date; members see only their projects", async () => {
-    const { listPortfolio } = await import("./list-portfolio");
-    const rows = await listPortfolio(admin);
+    const { listPortfolioPage } = await import("../portfolio/list-portfolio-page");
+    const { ZPortfolioQuery } = await import("../schemas/portfolio");
+    const { rows } = await listPortfolioPage(admin, ZPortfolioQuery.parse({}));
     expect(rows.map((r) => r.slug).sort()).toEqual(["agent-platform", "payments"]);
     const ap = rows.find((r) => r.slug === "agent-platform")!;
-    expect(ap).toMatchObject({ scorePercent: 58, verdict: "NO_GO", openBlockers: 21, openBlockerHours: 89, role: "ADMIN" });
+    expect(ap).toMatchObject({ scorePercent: 58, verdict: "NO_GO", openBlockers: 21, openBlockerHours: 89, role: "ADMIN", stale: false });
     expect(ap.launchDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(rows.find((r) => r.slug === "payments")).toMatchObject({ scorePercent: null, openBlockers: 0 });
-    expect((await listPortfolio(viewer)).map((r) => r.slug)).toEqual(["agent-platform"]);
+    expect((await listPortfolioPage(viewer, ZPortfolioQuery.parse({}))).rows.map((r) => r.slug)).toEqual(["agent-platform"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { logger } from "../logger";
+import { refreshAllSummaries } from "../portfolio/refresh-summaries";
 import { runScheduledCheck } from "./scheduled-check";
 import { runDeliveryPass, type WorkerOptions } from "./worker";
 
@@ -18,7 +19,9 @@ export function startWebhookWorker(db: PrismaClient, opts: WorkerOptions & { pol
   const tick = async () => {
     if (Date.now() - lastCheck >= opts.checkMs) {
       lastCheck = Date.now();
-      await runScheduledCheck(db, { slotMs: opts.checkMs }).catch((err) => logger.warn({ msg: "scheduled check failed", err: String(err) }));
+      const ran = await runScheduledCheck(db, { slotMs: opts.checkMs }).catch((err) => { logger.warn({ msg: "scheduled check failed", err: String(err) }); return false; });
+      // The instance that ran this slot also brings stale portfolio summaries up to date (a new day, changed data).
+      if (ran) await refreshAllSummaries().catch((err) => logger.warn({ msg: "portfolio summary refresh failed", err: String(err) }));
     }
     // Drain what is due, a batch at a time.
     while (!stopped && (await runDeliveryPass(db, opts).catch((err) => { logger.warn({ msg: "webhook pass failed", err: String(err) }); return 0; })) === opts.batchSize);
