@@ -1,6 +1,6 @@
 import { dayOfEpochMs } from "./calendar";
 import { isOpenStatus } from "./summarize-blockers";
-import type { DomainItem, DomainItemEvent, ItemStatus, Priority } from "./types";
+import type { DomainItem, DomainItemEvent, DomainItemSnapshot, ItemStatus, Priority } from "./types";
 
 export type OpenP1ChangeKind = "added" | "closed" | "reopened" | "removed" | "reestimated";
 
@@ -86,20 +86,18 @@ function apply(state: ReplayedItemState, event: DomainItemEvent): boolean {
  * a snapshot, from the reference item with the first recorded `from` of that field undone).
  */
 function initialState(item: DomainItem | undefined, events: readonly DomainItemEvent[]): ReplayedItemState | null {
-  const snapshot = events.find((e) => e.field === "created" && e.snapshot)?.snapshot;
+  // One pass: the first snapshot, and the first recorded `from` of each field.
+  let snapshot: DomainItemSnapshot | undefined;
+  const first = new Map<string, string | null>();
+  for (const e of events) {
+    if (snapshot === undefined && e.field === "created" && e.snapshot) snapshot = e.snapshot;
+    if (!first.has(e.field)) first.set(e.field, e.from);
+  }
   if (!snapshot && !item) return null;
-  const first = (field: string) => {
-    const event = events.find((e) => e.field === field);
-    return event ? { value: event.from } : undefined;
-  };
-  const hours = (field: "estimateHours" | "estimateLowHours" | "estimateHighHours") => {
-    const f = first(field);
-    return f ? parseHours(f.value) : (item?.[field] ?? null);
-  };
-  const priority = first("priority")?.value;
-  const status = first("status")?.value;
-  const category = first("categoryId")?.value;
-  const deferrable = first("deferrable");
+  const hours = (field: "estimateHours" | "estimateLowHours" | "estimateHighHours") => (first.has(field) ? parseHours(first.get(field)!) : (item?.[field] ?? null));
+  const priority = first.get("priority");
+  const status = first.get("status");
+  const category = first.get("categoryId");
   return {
     exists: true,
     priority: snapshot?.priority ?? (priority && PRIORITIES.has(priority) ? (priority as Priority) : item!.priority),
@@ -108,7 +106,7 @@ function initialState(item: DomainItem | undefined, events: readonly DomainItemE
     estimateLowHours: hours("estimateLowHours"),
     estimateHighHours: hours("estimateHighHours"),
     categoryId: category || item?.categoryId || null,
-    deferrable: deferrable ? deferrable.value === "true" : (item?.deferrable ?? false),
+    deferrable: first.has("deferrable") ? first.get("deferrable") === "true" : (item?.deferrable ?? false),
   };
 }
 
@@ -119,17 +117,19 @@ interface TimedEvent {
 
 const RECONCILED: (keyof ReplayedItemState)[] = ["priority", "status", "estimateHours", "estimateLowHours", "estimateHighHours", "categoryId", "deferrable"];
 
+function agrees(state: ReplayedItemState, item: DomainItem): boolean {
+  for (const k of RECONCILED) if (state[k] !== (item as unknown as ReplayedItemState)[k]) return false;
+  return true;
+}
+
 /** The current row, when it disagrees with the replay (a change written without its event), as a last transition. */
 function reconcile(item: DomainItem | undefined, state: ReplayedItemState, lastAt: number, at: number): ItemTransition | null {
-  const before = { ...state };
   if (!item) {
     if (!state.exists) return null;
-    state.exists = false;
-  } else {
-    const current: ReplayedItemState = { ...item, exists: true };
-    if (state.exists && RECONCILED.every((k) => state[k] === current[k])) return null;
-    Object.assign(state, current);
-  }
+  } else if (state.exists && agrees(state, item)) return null;
+  const before = { ...state };
+  if (!item) state.exists = false;
+  else Object.assign(state, { ...item, exists: true });
   return { itemId: item?.id ?? "", at: Math.max(at, lastAt), field: "reconciled", actorId: null, before, after: { ...state } };
 }
 
