@@ -134,16 +134,19 @@ function reconcile(item: DomainItem | undefined, state: ReplayedItemState, lastA
 }
 
 function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[], reconcileAt?: number, isCurrent = true): void {
-  timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
+  if (timed.length > 1) timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
   const events = timed.map((t) => t.event);
   const state = initialState(item, events);
   if (!state) return;
   const itemId = item?.id ?? events[0].itemId;
-  const created = events.find((e) => e.field === "created");
-  const candidates = [created?.at, item && !created ? item.createdAt : undefined, events[0]?.at]
-    .filter((at): at is string => at !== undefined && !Number.isNaN(Date.parse(at)));
-  if (candidates.length === 0) return;
-  const birth = Math.min(...candidates.map((at) => Date.parse(at)));
+  const createdAt = timed.find((t) => t.event.field === "created");
+  const created = createdAt?.event;
+  // The earliest valid of: the "created" event, the row's createdAt (without one), the first event.
+  let birth = Infinity;
+  for (const at of [createdAt?.at, item && !created ? Date.parse(item.createdAt) : undefined, timed[0]?.at]) {
+    if (at !== undefined && !Number.isNaN(at) && at < birth) birth = at;
+  }
+  if (birth === Infinity) return;
   out.push({ itemId, at: birth, field: "created", actorId: created?.actorId ?? null, before: null, after: { ...state } });
   for (const { event, at } of timed) {
     if (event.field === "created" || Number.isNaN(at)) continue;
