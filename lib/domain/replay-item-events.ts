@@ -86,27 +86,33 @@ function apply(state: ReplayedItemState, event: DomainItemEvent): boolean {
  * a snapshot, from the reference item with the first recorded `from` of that field undone).
  */
 function initialState(item: DomainItem | undefined, events: readonly DomainItemEvent[]): ReplayedItemState | null {
-  // One pass: the first snapshot, and the first recorded `from` of each field.
+  // One pass: the first snapshot, and the first recorded `from` of each field (undefined: none).
   let snapshot: DomainItemSnapshot | undefined;
-  const first = new Map<string, string | null>();
+  let priority: string | null | undefined, status: string | null | undefined, category: string | null | undefined, deferrable: string | null | undefined;
+  let ml: string | null | undefined, low: string | null | undefined, high: string | null | undefined;
   for (const e of events) {
-    if (snapshot === undefined && e.field === "created" && e.snapshot) snapshot = e.snapshot;
-    if (!first.has(e.field)) first.set(e.field, e.from);
+    switch (e.field) {
+      case "created": if (snapshot === undefined && e.snapshot) snapshot = e.snapshot; break;
+      case "priority": if (priority === undefined) priority = e.from ?? null; break;
+      case "status": if (status === undefined) status = e.from ?? null; break;
+      case "categoryId": if (category === undefined) category = e.from ?? null; break;
+      case "deferrable": if (deferrable === undefined) deferrable = e.from ?? null; break;
+      case "estimateHours": if (ml === undefined) ml = e.from ?? null; break;
+      case "estimateLowHours": if (low === undefined) low = e.from ?? null; break;
+      case "estimateHighHours": if (high === undefined) high = e.from ?? null; break;
+    }
   }
   if (!snapshot && !item) return null;
-  const hours = (field: "estimateHours" | "estimateLowHours" | "estimateHighHours") => (first.has(field) ? parseHours(first.get(field)!) : (item?.[field] ?? null));
-  const priority = first.get("priority");
-  const status = first.get("status");
-  const category = first.get("categoryId");
+  const hours = (from: string | null | undefined, current: number | null | undefined) => (from !== undefined ? parseHours(from) : (current ?? null));
   return {
     exists: true,
     priority: snapshot?.priority ?? (priority && PRIORITIES.has(priority) ? (priority as Priority) : item!.priority),
     status: snapshot?.status ?? (status && STATUSES.has(status) ? (status as ItemStatus) : item!.status),
-    estimateHours: snapshot ? snapshot.estimateHours : hours("estimateHours"),
-    estimateLowHours: hours("estimateLowHours"),
-    estimateHighHours: hours("estimateHighHours"),
+    estimateHours: snapshot ? snapshot.estimateHours : hours(ml, item?.estimateHours),
+    estimateLowHours: hours(low, item?.estimateLowHours),
+    estimateHighHours: hours(high, item?.estimateHighHours),
     categoryId: category || item?.categoryId || null,
-    deferrable: first.has("deferrable") ? first.get("deferrable") === "true" : (item?.deferrable ?? false),
+    deferrable: deferrable !== undefined ? deferrable === "true" : (item?.deferrable ?? false),
   };
 }
 
