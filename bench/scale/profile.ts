@@ -1,14 +1,14 @@
 /**
  * Where the cold readiness time goes at 1× and 100×, in-process, median of 5: loading the
  * timeline (SQL), replaying it to the day (readinessInputAsOf), computing the readiness, and the
- * launch-date simulation alone.
+ * launch-date simulation alone; and the launch days by simulateLaunchDates and by the per-item Monte Carlo.
  * Run: npx tsx --conditions=react-server bench/scale/profile.ts
  */
 import { computeReadiness } from "@/lib/domain";
 import { readinessInputAsOf } from "@/lib/domain/history/readiness-input-as-of";
 import { computeProjection } from "@/lib/domain/compute-projection";
 import { getEstimateRange, isBlocking } from "@/lib/domain/summarize-blockers";
-import { simulateLaunchDates } from "@/lib/domain/simulate-launch-dates";
+import { simulateLaunchDates, simulateLaunchDatesMonteCarlo } from "@/lib/domain/simulate-launch-dates";
 import { startBenchDatabase } from "../lib/bench-env";
 import { generateLargeProject } from "./generate-large-project";
 
@@ -43,7 +43,13 @@ async function main() {
         const ranges = input.items.filter((it) => isBlocking(it, AS_OF)).map((it) => ({ id: it.id, ...getEstimateRange(it) }));
         simulateLaunchDates(ranges, { hoursPerDay: input.settings.teamHoursPerDay, workingDays: input.settings.workingDays, asOf: AS_OF });
         const f = performance.now();
-        if (i === 0) { counts = `items ${input.items.length}, events ${input.events.length}, runs ${input.runs.length}, simulated ranges ${ranges.length}`; continue; }
+        if (i === 0) {
+          const options = { hoursPerDay: input.settings.teamHoursPerDay, workingDays: input.settings.workingDays, asOf: AS_OF };
+          const days = (r: ReturnType<typeof simulateLaunchDates>) => JSON.stringify(r?.workingDays ?? null);
+          counts = `items ${input.items.length}, events ${input.events.length}, runs ${input.runs.length}, simulated ranges ${ranges.length}; ` +
+            `launch days: simulateLaunchDates ${days(simulateLaunchDates(ranges, options))}, per-item Monte Carlo ${days(simulateLaunchDatesMonteCarlo(ranges, options))}`;
+          continue;
+        }
         t.load.push(b - a); t.replay.push(c - b); t.compute.push(d - c); t.projection.push(e - d); t.simulation.push(f - e);
       }
       console.log(`${slug}: ${Object.entries(t).map(([k, v]) => `${k} ${median(v).toFixed(1)} ms`).join(", ")}  (${counts})`);
