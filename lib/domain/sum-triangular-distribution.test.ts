@@ -83,13 +83,17 @@ describe("sumTriangulars / computePercentileDays against the per-item Monte Carl
     expect(simulateLaunchDates(ranges, options)).toEqual(simulateLaunchDatesMonteCarlo(ranges, options));
   });
 
-  it("gives the 100× project's days: those of the Monte Carlo on its data, within its noise on other id orders", () => {
+  it("gives the 100× project's days, where the Monte Carlo itself answers one day or the next with the draw order", () => {
     const ranges = largeProjectRanges();
     expect(ranges.length).toBe(1719);
-    // What the per-item Monte Carlo gives on the bench's 100× project, whose ids are random UUIDs
-    // (bench/scale/profile.ts prints both methods on it).
-    expect(computePercentileDays(sumTriangulars(ranges), 8)).toEqual({ p50: 2336, p85: 2349, p95: 2357 });
-    // The Monte Carlo itself moves by a day with the draw order: on these ids its P95 is 2,356.
+    // P(≤ 2,336 days) = 0.5011 and P(≤ 2,356 days) = 0.9496: both within the Monte Carlo's noise
+    // of their percentile, so the per-item Monte Carlo answers 2,336 or 2,337 and 2,356 or 2,357
+    // with the draw order (over 20 seeds on the bench's data: P95 2,356 ten times, P50 2,337 five;
+    // the bench's ids are random UUIDs, and bench/scale/profile.ts prints both methods on them).
+    const sum = sumTriangulars(ranges);
+    expect(computePercentileDays(sum, 8)).toEqual({ p50: 2336, p85: 2349, p95: 2357 });
+    expect(sum.cdf(2356 * 8)).toBeCloseTo(0.9496, 3);
+    // On these ids the Monte Carlo's P95 is 2,356.
     expect(monteCarloDays(ranges, 8)).toEqual({ p50: 2336, p85: 2349, p95: 2356 });
     for (const hoursPerDay of [8, 40]) expect(expectConsistent(ranges, hoursPerDay)).toBeLessThanOrEqual(1);
   });
