@@ -5,7 +5,9 @@
  */
 import autocannon from "autocannon";
 import { createToken, ensureBuild, machine, startBenchDatabase, startServer } from "../lib/bench-env";
+import { printTargets } from "../lib/targets";
 import { runChecklistApplyBench } from "./checklist-apply";
+import { coldReadinessReport, measureColdReadiness } from "./cold-readiness";
 import { generateLargeProject } from "./generate-large-project";
 import { openPagesSession, runPagesBench } from "./pages";
 import { runPortfolioBench } from "./portfolio";
@@ -14,27 +16,6 @@ async function measure(url: string, path: string, token: string, seconds: number
   const r = await autocannon({ url: url + path, connections: 1, duration: seconds, headers: { authorization: `Bearer ${token}` } });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { requests: r.requests.total, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, mean: r.latency.average };
-}
-
-/** Median in-process time of a full load + compute, cache cleared each time. */
-async function measureCold(url: string): Promise<{ one: number; hundred: number }> {
-  process.env.DATABASE_URL = url;
-  const { getDb } = await import("@/lib/server/db");
-  const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
-  const median = async (slug: string) => {
-    const p = await getDb().project.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
-    const times: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      clearReadinessCache();
-      const a = performance.now();
-      await getReadiness(p, "2026-01-18");
-      if (i > 0) times.push(performance.now() - a);
-    }
-    return Math.round(times.sort((x, y) => x - y)[2]);
-  };
-  const result = { one: await median("agent-platform"), hundred: await median("large") };
-  await getDb().$disconnect();
-  return result;
 }
 
 async function main() {
@@ -63,8 +44,10 @@ async function main() {
       }
       console.log(`ratio 100×/1× at p50: ${ratio.toFixed(2)} (target ≤ 5): ${ratio <= 5 ? "met" : "NOT met"}`);
       console.log("(warm: data unchanged since the previous request, so the cached computation is reused after a fingerprint query)");
-      const cold = await measureCold(env.pg.url);
-      console.log(`cold (first request after a change; load + compute in-process, median of 5): 1× ${cold.one} ms, 100× ${cold.hundred} ms, ratio ${(cold.hundred / cold.one).toFixed(1)}`);
+      const cold = await measureColdReadiness(env.pg.url, ["agent-platform", "large"]);
+      const report = coldReadinessReport({ one: cold["agent-platform"], hundred: cold.large }, { one: one.p50, hundred: hundred.p50 });
+      for (const line of report.lines) console.log(line);
+      printTargets("bench/scale readiness", report.checks);
       await runPagesBench(server.url, await openPagesSession(env.db, server.url));
     } finally {
       await server.stop();

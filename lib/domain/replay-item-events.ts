@@ -1,6 +1,6 @@
 import { dayOfEpochMs } from "./calendar";
 import { isOpenStatus } from "./summarize-blockers";
-import type { DomainItem, DomainItemEvent, ItemStatus, Priority } from "./types";
+import type { DomainItem, DomainItemEvent, DomainItemSnapshot, ItemStatus, Priority } from "./types";
 
 export type OpenP1ChangeKind = "added" | "closed" | "reopened" | "removed" | "reestimated";
 
@@ -86,29 +86,33 @@ function apply(state: ReplayedItemState, event: DomainItemEvent): boolean {
  * a snapshot, from the reference item with the first recorded `from` of that field undone).
  */
 function initialState(item: DomainItem | undefined, events: readonly DomainItemEvent[]): ReplayedItemState | null {
-  const snapshot = events.find((e) => e.field === "created" && e.snapshot)?.snapshot;
+  // One pass: the first snapshot, and the first recorded `from` of each field (undefined: none).
+  let snapshot: DomainItemSnapshot | undefined;
+  let priority: string | null | undefined, status: string | null | undefined, category: string | null | undefined, deferrable: string | null | undefined;
+  let ml: string | null | undefined, low: string | null | undefined, high: string | null | undefined;
+  for (const e of events) {
+    switch (e.field) {
+      case "created": if (snapshot === undefined && e.snapshot) snapshot = e.snapshot; break;
+      case "priority": if (priority === undefined) priority = e.from ?? null; break;
+      case "status": if (status === undefined) status = e.from ?? null; break;
+      case "categoryId": if (category === undefined) category = e.from ?? null; break;
+      case "deferrable": if (deferrable === undefined) deferrable = e.from ?? null; break;
+      case "estimateHours": if (ml === undefined) ml = e.from ?? null; break;
+      case "estimateLowHours": if (low === undefined) low = e.from ?? null; break;
+      case "estimateHighHours": if (high === undefined) high = e.from ?? null; break;
+    }
+  }
   if (!snapshot && !item) return null;
-  const first = (field: string) => {
-    const event = events.find((e) => e.field === field);
-    return event ? { value: event.from } : undefined;
-  };
-  const hours = (field: "estimateHours" | "estimateLowHours" | "estimateHighHours") => {
-    const f = first(field);
-    return f ? parseHours(f.value) : (item?.[field] ?? null);
-  };
-  const priority = first("priority")?.value;
-  const status = first("status")?.value;
-  const category = first("categoryId")?.value;
-  const deferrable = first("deferrable");
+  const hours = (from: string | null | undefined, current: number | null | undefined) => (from !== undefined ? parseHours(from) : (current ?? null));
   return {
     exists: true,
     priority: snapshot?.priority ?? (priority && PRIORITIES.has(priority) ? (priority as Priority) : item!.priority),
     status: snapshot?.status ?? (status && STATUSES.has(status) ? (status as ItemStatus) : item!.status),
-    estimateHours: snapshot ? snapshot.estimateHours : hours("estimateHours"),
-    estimateLowHours: hours("estimateLowHours"),
-    estimateHighHours: hours("estimateHighHours"),
+    estimateHours: snapshot ? snapshot.estimateHours : hours(ml, item?.estimateHours),
+    estimateLowHours: hours(low, item?.estimateLowHours),
+    estimateHighHours: hours(high, item?.estimateHighHours),
     categoryId: category || item?.categoryId || null,
-    deferrable: deferrable ? deferrable.value === "true" : (item?.deferrable ?? false),
+    deferrable: deferrable !== undefined ? deferrable === "true" : (item?.deferrable ?? false),
   };
 }
 
@@ -119,31 +123,36 @@ interface TimedEvent {
 
 const RECONCILED: (keyof ReplayedItemState)[] = ["priority", "status", "estimateHours", "estimateLowHours", "estimateHighHours", "categoryId", "deferrable"];
 
+function agrees(state: ReplayedItemState, item: DomainItem): boolean {
+  for (const k of RECONCILED) if (state[k] !== (item as unknown as ReplayedItemState)[k]) return false;
+  return true;
+}
+
 /** The current row, when it disagrees with the replay (a change written without its event), as a last transition. */
 function reconcile(item: DomainItem | undefined, state: ReplayedItemState, lastAt: number, at: number): ItemTransition | null {
-  const before = { ...state };
   if (!item) {
     if (!state.exists) return null;
-    state.exists = false;
-  } else {
-    const current: ReplayedItemState = { ...item, exists: true };
-    if (state.exists && RECONCILED.every((k) => state[k] === current[k])) return null;
-    Object.assign(state, current);
-  }
+  } else if (state.exists && agrees(state, item)) return null;
+  const before = { ...state };
+  if (!item) state.exists = false;
+  else Object.assign(state, { ...item, exists: true });
   return { itemId: item?.id ?? "", at: Math.max(at, lastAt), field: "reconciled", actorId: null, before, after: { ...state } };
 }
 
 function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[], reconcileAt?: number, isCurrent = true): void {
-  timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
+  if (timed.length > 1) timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
   const events = timed.map((t) => t.event);
   const state = initialState(item, events);
   if (!state) return;
   const itemId = item?.id ?? events[0].itemId;
-  const created = events.find((e) => e.field === "created");
-  const candidates = [created?.at, item && !created ? item.createdAt : undefined, events[0]?.at]
-    .filter((at): at is string => at !== undefined && !Number.isNaN(Date.parse(at)));
-  if (candidates.length === 0) return;
-  const birth = Math.min(...candidates.map((at) => Date.parse(at)));
+  const createdAt = timed.find((t) => t.event.field === "created");
+  const created = createdAt?.event;
+  // The earliest valid of: the "created" event, the row's createdAt (without one), the first event.
+  let birth = Infinity;
+  for (const at of [createdAt?.at, item && !created ? Date.parse(item.createdAt) : undefined, timed[0]?.at]) {
+    if (at !== undefined && !Number.isNaN(at) && at < birth) birth = at;
+  }
+  if (birth === Infinity) return;
   out.push({ itemId, at: birth, field: "created", actorId: created?.actorId ?? null, before: null, after: { ...state } });
   for (const { event, at } of timed) {
     if (event.field === "created" || Number.isNaN(at)) continue;

@@ -97,6 +97,12 @@ export function getDb(): PrismaClient {
   return globalForPrisma.launchgatePrisma;
 }
 
+/** The pg pool under getDb(), for the few hot reads written in plain SQL (same limits, same outage watch). */
+export function getPool(): pg.Pool {
+  getDb();
+  return globalForPrisma.launchgatePool!;
+}
+
 /** Connections of this process's pool: for /metrics. */
 export function getPoolStats(): { total: number; idle: number; waiting: number; max: number } | null {
   const p = globalForPrisma.launchgatePool;

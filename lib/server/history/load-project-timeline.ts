@@ -1,9 +1,10 @@
 import "server-only";
-import type { DomainItem, DomainItemSnapshot, DomainRun, GateId, Weekday } from "@/lib/domain";
+import type { DomainItem, GateId, Weekday } from "@/lib/domain";
 import { computeStaleItemIdsByDay, isEvidenceDating } from "@/lib/domain/history/evidence-as-of";
 import type { ProjectTimeline, TimelineStabilityRun, ValueChange } from "@/lib/domain/history/types";
 import { addDays } from "@/lib/domain/calendar";
 import { getDb } from "../db";
+import { loadTimelineEvents, loadTimelineItems, loadTimelineRuns } from "./load-timeline-rows";
 
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 const GATE_IDS = new Set<string>(["open-p1", "capacity", "anomaly", "stability", "objectives"]);
@@ -58,38 +59,17 @@ async function loadStabilityRuns(projectId: string, from: string, to: string): P
  */
 export async function loadProjectTimeline(projectId: string, range: { from: string; to: string }): Promise<ProjectTimeline> {
   const db = getDb();
-  const [project, categories, items, events, acceptances, runs, steps, objectives, audits, stabilityRuns, evidenceEvents, changeMarkers] = await Promise.all([
+  const [project, categories, items, { replayed: events, evidence: evidenceEvents }, acceptances, runs, objectives, audits, stabilityRuns, changeMarkers] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId } }),
     db.category.findMany({ where: { projectId }, select: { id: true, name: true, weight: true, position: true, evidenceValidDays: true }, orderBy: { position: "asc" } }),
-    db.checklistItem.findMany({
-      where: { projectId },
-      select: {
-        id: true, categoryId: true, title: true, priority: true, status: true, estimateHours: true, estimateLowHours: true, estimateHighHours: true,
-        deferrable: true, createdAt: true, evidenceAt: true, evidenceValidDays: true, updatedAt: true,
-      },
-    }),
-    db.itemEvent.findMany({
-      where: { projectId, field: { in: REPLAYED_FIELDS } },
-      select: { itemId: true, at: true, field: true, fromValue: true, toValue: true, snapshot: true, actorId: true },
-      orderBy: { at: "asc" },
-    }),
+    loadTimelineItems(projectId),
+    loadTimelineEvents(projectId, REPLAYED_FIELDS, EVIDENCE_FIELDS),
     db.riskAcceptance.findMany({
       where: { projectId },
       select: { id: true, itemId: true, gateId: true, mitigation: true, expiresOn: true, createdAt: true, revokedAt: true, acceptedById: true },
       orderBy: { createdAt: "asc" },
     }),
-    db.testRun.findMany({
-      where: { projectId, kind: { not: "STABILITY" }, ...EVIDENCE },
-      select: {
-        id: true, name: true, kind: true, users: true, durationSeconds: true, requests: true, failures: true, p50Ms: true, p95Ms: true, p99Ms: true,
-        maxMs: true, throughputRps: true, runDate: true, createdAt: true, startedAt: true,
-      },
-    }),
-    db.runStep.findMany({
-      where: { run: { projectId, kind: { not: "STABILITY" }, ...EVIDENCE } },
-      select: { runId: true, users: true, durationSeconds: true, requests: true, failures: true, errorRatePercent: true, p95Ms: true, p50Ms: true, throughputRps: true },
-      orderBy: [{ runId: "asc" }, { position: "asc" }],
-    }),
+    loadTimelineRuns(projectId),
     db.objective.findMany({ where: { projectId }, select: { id: true, name: true, target: true, measured: true }, orderBy: { position: "asc" } }),
     db.auditLog.findMany({
       where: { projectId, action: { in: ["category.update", "objective.create", "objective.update", "item.delete"] } },
@@ -97,11 +77,8 @@ export async function loadProjectTimeline(projectId: string, range: { from: stri
       orderBy: { at: "asc" },
     }),
     loadStabilityRuns(projectId, range.from, range.to),
-    db.itemEvent.findMany({ where: { projectId, field: { in: EVIDENCE_FIELDS } }, select: { itemId: true, at: true }, orderBy: { at: "asc" } }),
     db.changeMarker.findMany({ where: { projectId }, select: { at: true, label: true, kind: true, version: true }, orderBy: { at: "asc" } }),
   ]);
-  const stepsByRun = new Map<string, DomainRun["steps"]>();
-  for (const { runId, ...s } of steps) (stepsByRun.get(runId) ?? stepsByRun.set(runId, []).get(runId)!).push(s);
   const weightChanges = new Map<string, ValueChange<number>[]>();
   const objectiveCreated = new Map<string, string>();
   const measuredChanges = new Map<string, ValueChange<string | null>[]>();
@@ -124,9 +101,9 @@ export async function loadProjectTimeline(projectId: string, range: { from: stri
     }
   }
   const evidenceDatings = [
-    ...events.filter((e) => e.itemId && isEvidenceDating({ field: e.field, to: e.toValue })),
-    ...evidenceEvents.filter((e) => e.itemId),
-  ].map((e) => ({ itemId: e.itemId!, at: e.at.toISOString() }));
+    ...events.filter((e) => isEvidenceDating(e)).map((e) => ({ itemId: e.itemId, at: e.at })),
+    ...evidenceEvents,
+  ];
   const timeline: ProjectTimeline = {
     loadedAt: new Date().toISOString(),
     createdOn: toDay(project.createdAt),
@@ -143,26 +120,16 @@ export async function loadProjectTimeline(projectId: string, range: { from: stri
       confidence: { minRunSeconds: project.confidenceMinRunSeconds, minRequests: project.confidenceMinRequests },
     },
     categories: categories.map((c) => ({ ...c, weightChanges: weightChanges.get(c.id) ?? [] })),
-    items: items.map(({ updatedAt, evidenceAt, ...i }) => ({
-      ...i, createdAt: i.createdAt.toISOString(), riskAcceptance: null,
-      // Items marked DONE before evidence was dated count from their last change.
-      evidenceAt: (evidenceAt ?? (i.status === "DONE" ? updatedAt : null))?.toISOString() ?? null,
-    })),
+    items,
     removedItems: [...removed.values()],
-    events: events.filter((e) => e.itemId).map((e) => ({
-      itemId: e.itemId!, at: e.at.toISOString(), field: e.field, from: e.fromValue, to: e.toValue, actorId: e.actorId,
-      ...(e.snapshot ? { snapshot: e.snapshot as unknown as DomainItemSnapshot } : {}),
-    })),
+    events,
     acceptances: acceptances
       .filter((a) => a.itemId || (a.gateId && GATE_IDS.has(a.gateId)))
       .map((a) => ({
         id: a.id, itemId: a.itemId, gateId: a.itemId ? null : (a.gateId as GateId), mitigation: a.mitigation, expiresOn: toDay(a.expiresOn),
         createdAt: a.createdAt.toISOString(), revokedAt: a.revokedAt?.toISOString() ?? null, acceptedById: a.acceptedById,
       })),
-    runs: runs.map((r) => ({
-      ...r, startedAt: r.startedAt?.toISOString() ?? null, durationSeconds: r.durationSeconds ?? 0, runDate: toDay(r.runDate),
-      createdAt: r.createdAt.toISOString(), steps: stepsByRun.get(r.id) ?? [],
-    })),
+    runs,
     stabilityRuns,
     objectives: objectives.map((o) => ({ name: o.name, target: o.target, measured: o.measured, createdAt: objectiveCreated.get(o.id) ?? null, measuredChanges: measuredChanges.get(o.id) ?? [] })),
     evidenceDatings,

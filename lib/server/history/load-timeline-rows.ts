@@ -1,0 +1,79 @@
+import "server-only";
+import type { DomainItem, DomainItemEvent, DomainItemSnapshot, DomainRun, ItemStatus, Priority, RunKind } from "@/lib/domain";
+import { getPool } from "../db";
+
+/**
+ * The timeline's big tables (items, item events, load-test runs with their steps) in plain SQL
+ * on the pg pool: only the columns the timeline needs, timestamps formatted by PostgreSQL as the
+ * ISO strings the timeline holds (no Date per value), rows as arrays (no object per row). The
+ * ORM took ~3× longer for 5,000 items and 7,500 events. Same shapes and values as the ORM gave.
+ */
+const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+type Row = unknown[];
+async function rows(text: string, values: unknown[]): Promise<Row[]> {
+  return (await getPool().query({ text, values, rowMode: "array" })).rows as Row[];
+}
+
+/** Current items; `evidenceAt` falls back to the last change for DONE items (dated before evidence was). */
+export async function loadTimelineItems(projectId: string): Promise<DomainItem[]> {
+  const list = await rows(
+    `SELECT id, "categoryId", title, priority::text, status::text, "estimateHours", "estimateLowHours", "estimateHighHours",
+            "deferrable", ${iso('"createdAt"')}, ${iso(`COALESCE("evidenceAt", CASE WHEN status = 'DONE' THEN "updatedAt" END)`)}, "evidenceValidDays"
+       FROM "ChecklistItem" WHERE "projectId" = $1`,
+    [projectId],
+  );
+  return list.map((r) => ({
+    id: r[0] as string, categoryId: r[1] as string, title: r[2] as string, priority: r[3] as Priority, status: r[4] as ItemStatus,
+    estimateHours: r[5] as number | null, estimateLowHours: r[6] as number | null, estimateHighHours: r[7] as number | null,
+    deferrable: r[8] as boolean, createdAt: r[9] as string, evidenceValidDays: r[11] as number | null, riskAcceptance: null,
+    evidenceAt: r[10] as string | null,
+  }));
+}
+
+export interface TimelineEventRows {
+  /** Events of the replayed fields, in time order. */
+  replayed: DomainItemEvent[];
+  /** Evidence given or re-confirmed (besides status → DONE), in time order. */
+  evidence: { itemId: string; at: string }[];
+}
+
+/** Item events of `replayed` and `evidence` fields (events without an item left out), in one statement. */
+export async function loadTimelineEvents(projectId: string, replayed: readonly string[], evidence: readonly string[]): Promise<TimelineEventRows> {
+  const list = await rows(
+    `SELECT "itemId", ${iso("at")}, field, "fromValue", "toValue", snapshot, "actorId"
+       FROM "ItemEvent" WHERE "projectId" = $1 AND field = ANY($2::text[]) AND "itemId" IS NOT NULL ORDER BY at`,
+    [projectId, [...replayed, ...evidence]],
+  );
+  const isEvidence = new Set(evidence), out: TimelineEventRows = { replayed: [], evidence: [] };
+  for (const r of list) {
+    const field = r[2] as string;
+    if (isEvidence.has(field)) { out.evidence.push({ itemId: r[0] as string, at: r[1] as string }); continue; }
+    const event: DomainItemEvent = { itemId: r[0] as string, at: r[1] as string, field, from: r[3] as string | null, to: r[4] as string | null, actorId: r[6] as string | null };
+    if (r[5]) event.snapshot = r[5] as DomainItemSnapshot;
+    out.replayed.push(event);
+  }
+  return out;
+}
+
+/** Load-test runs (not stability) of launch-evidence series, each with its steps in order. */
+export async function loadTimelineRuns(projectId: string): Promise<DomainRun[]> {
+  const list = await rows(
+    `SELECT r.id, r.name, r.kind::text, r.users, r."durationSeconds", r.requests, r.failures, r."p50Ms", r."p95Ms", r."p99Ms", r."maxMs",
+            r."throughputRps", to_char(r."runDate", 'YYYY-MM-DD'), ${iso('r."createdAt"')}, ${iso('r."startedAt"')},
+            (SELECT json_agg(json_build_array(s.users, s."durationSeconds", s.requests, s.failures, s."errorRatePercent", s."p95Ms", s."p50Ms", s."throughputRps") ORDER BY s.position)
+               FROM "RunStep" s WHERE s."runId" = r.id)
+       FROM "TestRun" r JOIN "LoadTestSeries" ls ON ls.id = r."seriesId"
+      WHERE r."projectId" = $1 AND r.kind <> 'STABILITY' AND ls."launchEvidence"`,
+    [projectId],
+  );
+  return list.map((r) => ({
+    id: r[0] as string, name: r[1] as string, kind: r[2] as RunKind, users: r[3] as number | null, durationSeconds: (r[4] as number | null) ?? 0,
+    requests: r[5] as number, failures: r[6] as number, p50Ms: r[7] as number | null, p95Ms: r[8] as number | null, p99Ms: r[9] as number | null,
+    maxMs: r[10] as number | null, throughputRps: r[11] as number | null, runDate: r[12] as string, createdAt: r[13] as string, startedAt: r[14] as string | null,
+    steps: ((r[15] as unknown[][] | null) ?? []).map((s) => ({
+      users: s[0] as number, durationSeconds: s[1] as number | null, requests: s[2] as number, failures: s[3] as number,
+      errorRatePercent: s[4] as number, p95Ms: s[5] as number | null, p50Ms: s[6] as number | null, throughputRps: s[7] as number | null,
+    })),
+  }));
+}
