@@ -36,6 +36,24 @@ export function detectDelimiter(line: string): string {
 }
 
 /**
+ * `line.split(delim)` for a line without quotes, by walking `indexOf`: the same fields, about
+ * twice as fast in V8 for a JTL's 17 short fields.
+ */
+export function splitPlain(line: string, delim: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const j = line.indexOf(delim, from);
+    if (j === -1) {
+      out.push(from === 0 ? line : line.slice(from));
+      return out;
+    }
+    out.push(line.slice(from, j));
+    from = j + delim.length;
+  }
+}
+
+/**
  * RFC 4180 records over line batches: quoted fields may hold delimiters, `""` escapes and
  * newlines (Locust's exceptions file has multi-line tracebacks). Yields batches of records.
  */
@@ -56,7 +74,7 @@ export async function* readCsvRecords(batches: AsyncIterable<LineBatch>, opts: C
       if (!delim) delim = detectDelimiter(line);
       if (!open) {
         if (line.indexOf('"') === -1) {
-          out.push({ fields: line.split(delim), line: lineNo, complete: true });
+          out.push({ fields: splitPlain(line, delim), line: lineNo, complete: true });
           continue;
         }
         open = true;

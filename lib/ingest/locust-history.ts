@@ -3,6 +3,11 @@ import { PointSeries, type SamplePoint } from "./point-series";
 import type { ParseContext, TextInput } from "./text-input";
 import { toNum } from "./values";
 
+/** A field by column index, undefined for a missing column (-1); not a closure per row. */
+function col(f: string[], i: number): string | undefined {
+  return i >= 0 ? f[i] : undefined;
+}
+
 export interface LocustTotals {
   method: string | null;
   name: string;
@@ -59,18 +64,17 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
       c.max = columnOf(h, "total max response time");
     },
     onRow(f) {
-      const at = (i: number) => (i >= 0 ? f[i] : undefined);
       const tRaw = toNum(f[c.ts]);
       const name = f[c.name];
-      const method = (at(c.type) ?? "").trim() || null;
+      const method = (col(f, c.type) ?? "").trim() || null;
       const totals: LocustTotals = {
         method: method === "None" ? null : method,
         name,
         requests: toNum(f[c.total]) ?? 0,
         failures: toNum(f[c.fails]) ?? 0,
-        medianMs: toNum(at(c.median)),
-        meanMs: toNum(at(c.avg)),
-        maxMs: toNum(at(c.max)),
+        medianMs: toNum(col(f, c.median)),
+        meanMs: toNum(col(f, c.avg)),
+        maxMs: toNum(col(f, c.max)),
       };
       if (name !== "Aggregated") {
         const key = `${totals.method ?? ""} ${name}`;
@@ -88,7 +92,7 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
         requests = totals.requests;
         failures = totals.failures;
       }
-      const avgStr = (at(c.avg) ?? "").trim();
+      const avgStr = (col(f, c.avg) ?? "").trim();
       let responseMs: number | null = null;
       if (requests > 0 && avgStr.includes(".") && (prevTotals.avg.includes(".") || prevTotals.requests === 0)) {
         const prevAvg = toNum(prevTotals.avg) ?? 0;
@@ -109,10 +113,10 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
         users,
         requests,
         failures,
-        rps: toNum(at(c.rps)),
-        failuresPerSec: toNum(at(c.fps)),
-        p50Ms: toNum(at(c.p50)),
-        p95Ms: toNum(at(c.p95)),
+        rps: toNum(col(f, c.rps)),
+        failuresPerSec: toNum(col(f, c.fps)),
+        p50Ms: toNum(col(f, c.p50)),
+        p95Ms: toNum(col(f, c.p95)),
         responseMs,
       };
       prevTotals = { requests: totals.requests, failures: totals.failures, avg: avgStr };

@@ -1,11 +1,14 @@
 /** Small value helpers shared by the parsers. */
 
+/** Digits with an optional sign and fraction: Number() reads them exactly as the general path would. */
+const PLAIN_NUMBER = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 const NULLISH = new Set(["", "n/a", "na", "null", "none", "nan", "-", "undefined"]);
 
 /** A number from a CSV/JSON field; "N/A", "", "-" and non-finite values become null. */
 export function toNum(v: unknown): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v !== "string") return null;
+  if (PLAIN_NUMBER.test(v)) return Number(v);
   const s = v.trim();
   if (NULLISH.has(s.toLowerCase())) return null;
   const n = Number(s);
