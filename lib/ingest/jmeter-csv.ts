@@ -38,6 +38,7 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
       c.message = columnOf(h, "responseMessage");
       c.failure = columnOf(h, "failureMessage");
       c.threads = columnOf(h, "allThreads");
+      return Object.values(c);
     },
     onRow(f) {
       const raw = f[c.ts];
