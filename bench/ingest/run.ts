@@ -97,7 +97,7 @@ async function main() {
           (rss > TARGET_RSS_MB ? ` OVER the ${TARGET_RSS_MB} MB target` : ""),
       );
     }
-    console.log("\n| file | import MiB/s | bare pass MiB/s (best of 2; what it does) | import / bare pass |");
+    console.log("\n| file | import MiB/s | bare pass MiB/s (mean of the passes before / after; what it does) | import / bare pass |");
     console.log("| --- | ---: | ---: | ---: |");
     for (const r of results) {
       const what = r.bare.kind === "csv" ? "lines split, every field sliced" : "lines split, JSON.parse each";
