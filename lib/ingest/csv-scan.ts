@@ -123,16 +123,18 @@ export async function scanCsv(chunks: AsyncIterable<string>, opts: CsvScanOption
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
       if (!open && (nextQuote === -1 || nextQuote >= end)) {
         const wanted = opts.columns.wanted;
+        const d = delim;
+        const dLen = d.length;
         const out: string[] = [];
         let from = pos;
         for (let k = 0; ; k++) {
-          if (nextDelim !== -1 && nextDelim < from) nextDelim = text.indexOf(delim, from);
-          if (nextDelim === -1 || nextDelim + delim.length > end) {
+          if (nextDelim !== -1 && nextDelim < from) nextDelim = text.indexOf(d, from);
+          if (nextDelim === -1 || nextDelim + dLen > end) {
             out.push(k === 0 || !wanted || wanted[k] !== false ? text.slice(from, end) : "");
             break;
           }
           out.push(!wanted || wanted[k] !== false ? text.slice(from, nextDelim) : "");
-          from = nextDelim + delim.length;
+          from = nextDelim + dLen;
         }
         emit(out, lineNo, !tail);
       } else if (quoted(text.slice(pos, end), lineNo)) {
