@@ -47,7 +47,7 @@ interface Figures {
 /** One import in a child process (so generation garbage does not count), under /usr/bin/time -v when present. */
 function importInChild(url: string, projectId: string, file: string): Figures {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const node = [process.execPath, tsx, "--conditions=react-server", path.join(ROOT, "bench", "ingest", "import-one.ts"), projectId, file];
+  const node = [process.execPath, "--expose-gc", tsx, "--conditions=react-server", path.join(ROOT, "bench", "ingest", "import-one.ts"), projectId, file];
   const useTime = fs.existsSync("/usr/bin/time");
   const r = spawnSync(useTime ? "/usr/bin/time" : node[0], useTime ? ["-v", ...node] : node.slice(1), {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" }, encoding: "utf8", maxBuffer: 16 * 1024 * 1024,
