@@ -77,6 +77,8 @@ export function splitWanted(line: string, delim: string, wanted: boolean[]): str
 /**
  * RFC 4180 records over line batches: quoted fields may hold delimiters, `""` escapes and
  * newlines (Locust's exceptions file has multi-line tracebacks). Yields batches of records.
+ * The CSV tables are read by `scanCsv` (csv-scan.ts), which must give exactly these records:
+ * this line-based reader is the reference its tests compare it with.
  */
 export async function* readCsvRecords(batches: AsyncIterable<LineBatch>, opts: CsvOptions): AsyncGenerator<CsvRecord[]> {
   let delim = opts.delimiter ?? "";
