@@ -1,7 +1,8 @@
 /**
  * Ingest benchmark (not a test): generates a ~1 GB k6 `--out json` NDJSON and a 2 M-row JMeter
  * CSV JTL into bench/out/ (kept for the next run; `--regenerate` to rebuild), imports each through
- * the real import service into a throwaway embedded PostgreSQL, and prints rows/s and peak RSS.
+ * the real import service into a throwaway embedded PostgreSQL, and prints rows/s, MiB/s against a
+ * bare pass over the same file (bare-pass.ts), peak RSS and the comparison with COPY, then the targets.
  *
  *   npx tsx --conditions=react-server bench/ingest/run.ts [--k6-bytes N] [--jmeter-rows N] [--regenerate]
  */
@@ -13,6 +14,7 @@ import { createRequire } from "node:module";
 import { createPrismaClient } from "@/lib/server/db";
 import { startEmbeddedPostgres } from "@/lib/server/runtime/embedded-postgres";
 import { migrate } from "@/lib/server/runtime/migrate";
+import { printTargets, type TargetCheck } from "../lib/targets";
 import { copyRequests, normalizeRequests } from "./copy-baseline";
 import { generateJmeterCsv, generateK6Ndjson, generateLocustHistory } from "./generate";
 
@@ -38,13 +40,14 @@ async function ensureFile(file: string, make: () => Promise<{ bytes: number; lin
 interface Figures {
   files: string[]; bytes: number; rows: number; seconds: number; rowsPerSecond: number; mbPerSecond: number;
   baselineRssMb: number; peakRssMb: number; timeMaxRssMb?: number;
+  bare: { kind: "csv" | "ndjson"; seconds: number; lines: number; mbPerSecond: number; allSeconds: number[] };
   run: { tool: string; format: string; requests: number; failures: number; p95Ms: number | null; users: number | null; steps: number; samples: number; endpoints: number };
 }
 
 /** One import in a child process (so generation garbage does not count), under /usr/bin/time -v when present. */
 function importInChild(url: string, projectId: string, file: string): Figures {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const node = [process.execPath, tsx, "--conditions=react-server", path.join(ROOT, "bench", "ingest", "import-one.ts"), projectId, file];
+  const node = [process.execPath, "--expose-gc", tsx, "--conditions=react-server", path.join(ROOT, "bench", "ingest", "import-one.ts"), projectId, file];
   const useTime = fs.existsSync("/usr/bin/time");
   const r = spawnSync(useTime ? "/usr/bin/time" : node[0], useTime ? ["-v", ...node] : node.slice(1), {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" }, encoding: "utf8", maxBuffer: 16 * 1024 * 1024,
@@ -94,6 +97,12 @@ async function main() {
           (rss > TARGET_RSS_MB ? ` OVER the ${TARGET_RSS_MB} MB target` : ""),
       );
     }
+    console.log("\n| file | import MiB/s | bare pass MiB/s (mean of the passes before / after; what it does) | import / bare pass |");
+    console.log("| --- | ---: | ---: | ---: |");
+    for (const r of results) {
+      const what = r.bare.kind === "csv" ? "lines split, every field sliced" : "lines split, JSON.parse each";
+      console.log(`| ${r.files.join(", ")} | ${r.mbPerSecond.toFixed(1)} | ${r.bare.mbPerSecond.toFixed(1)} (${r.bare.allSeconds.map((x) => x.toFixed(2)).join(" / ")} s; ${what}) | ${(r.mbPerSecond / r.bare.mbPerSecond).toFixed(2)} |`);
+    }
     console.log("\n| file | normalized rows | import: rows/s | COPY of the normalized rows: rows/s | import / COPY |");
     console.log("| --- | ---: | ---: | ---: | ---: |");
     for (const b of baselines) {
@@ -101,6 +110,26 @@ async function main() {
       const copy = b.requests / b.copySeconds;
       console.log(`| ${b.file} | ${b.requests.toLocaleString("en-US")} | ${Math.round(imp).toLocaleString("en-US")} (${b.importSeconds.toFixed(1)} s) | ${Math.round(copy).toLocaleString("en-US")} (${b.copySeconds.toFixed(1)} s) | ${((imp / copy) * 100).toFixed(0)}% (target ≥ 50%) |`);
     }
+    const checks: TargetCheck[] = [];
+    for (const [i, r] of results.entries()) {
+      const name = r.files.join(", ");
+      checks.push({
+        name: `${name}: import / bare pass (MiB/s)`, value: r.mbPerSecond / r.bare.mbPerSecond, op: "≥", limit: 0.5, unit: "×",
+        detail: `import ${r.mbPerSecond.toFixed(1)} MiB/s, bare ${r.bare.kind === "csv" ? "CSV split" : "JSON.parse"} pass ${r.bare.mbPerSecond.toFixed(1)} MiB/s`,
+      });
+      checks.push({
+        name: `${name}: peak RSS`, value: r.timeMaxRssMb ?? r.peakRssMb, op: "≤", limit: TARGET_RSS_MB, unit: " MB",
+        detail: `sampled ${r.peakRssMb.toFixed(0)} MB, start ${r.baselineRssMb.toFixed(0)} MB`,
+      });
+      const b = baselines[i];
+      const imp = b.requests / b.importSeconds;
+      const copy = b.requests / b.copySeconds;
+      checks.push({
+        name: `${name}: import / COPY (rows/s)`, value: (imp / copy) * 100, op: "≥", limit: 50, unit: " %",
+        detail: `${Math.round(imp).toLocaleString("en-US")} vs ${Math.round(copy).toLocaleString("en-US")} normalized rows/s`,
+      });
+    }
+    printTargets("Ingest", checks);
   } finally {
     await pg.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

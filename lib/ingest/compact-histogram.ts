@@ -4,12 +4,25 @@
  */
 const BASE = Math.log(1.02);
 
+/** Bucket indexes of whole milliseconds below SMALL, computed once each (the same formula). */
+const SMALL = 1 << 16;
+const SMALL_INDEX = new Int32Array(SMALL);
+const SMALL_KNOWN = new Uint8Array(SMALL);
+
+function smallIndex(ms: number): number {
+  if (!SMALL_KNOWN[ms]) {
+    SMALL_INDEX[ms] = Math.floor(Math.log(ms) / BASE);
+    SMALL_KNOWN[ms] = 1;
+  }
+  return SMALL_INDEX[ms];
+}
+
 export class CompactHistogram {
   private counts = new Map<number, number>();
   count = 0;
 
   record(ms: number, times = 1): void {
-    const idx = ms <= 0.01 ? -1000 : Math.floor(Math.log(ms) / BASE);
+    const idx = ms <= 0.01 ? -1000 : ms < SMALL && ms === (ms | 0) ? smallIndex(ms) : Math.floor(Math.log(ms) / BASE);
     this.counts.set(idx, (this.counts.get(idx) ?? 0) + times);
     this.count += times;
   }

@@ -14,6 +14,12 @@ export interface CsvOptions {
   /** Detected from the first line when omitted: the most frequent of , ; TAB |. */
   delimiter?: string;
   maxRecordChars: number;
+  /**
+   * Set (once the header is known) to the columns the reader uses: an unquoted line then gets
+   * only those fields sliced out, the others are "" (the field count stays the line's). A line
+   * with a single field always has it.
+   */
+  columns?: { wanted: boolean[] | null };
 }
 
 export function detectDelimiter(line: string): string {
@@ -36,8 +42,43 @@ export function detectDelimiter(line: string): string {
 }
 
 /**
+ * `line.split(delim)` for a line without quotes, by walking `indexOf`: the same fields, about
+ * twice as fast in V8 for a JTL's 17 short fields.
+ */
+export function splitPlain(line: string, delim: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const j = line.indexOf(delim, from);
+    if (j === -1) {
+      out.push(from === 0 ? line : line.slice(from));
+      return out;
+    }
+    out.push(line.slice(from, j));
+    from = j + delim.length;
+  }
+}
+
+/** `splitPlain` with only the `wanted` fields sliced out (and any past the wanted list); the others are "". */
+export function splitWanted(line: string, delim: string, wanted: boolean[]): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let k = 0; ; k++) {
+    const j = line.indexOf(delim, from);
+    if (j === -1) {
+      out.push(k === 0 ? line : wanted[k] === false ? "" : line.slice(from));
+      return out;
+    }
+    out.push(wanted[k] === false ? "" : line.slice(from, j));
+    from = j + delim.length;
+  }
+}
+
+/**
  * RFC 4180 records over line batches: quoted fields may hold delimiters, `""` escapes and
  * newlines (Locust's exceptions file has multi-line tracebacks). Yields batches of records.
+ * The CSV tables are read by `scanCsv` (csv-scan.ts), which must give exactly these records:
+ * this line-based reader is the reference its tests compare it with.
  */
 export async function* readCsvRecords(batches: AsyncIterable<LineBatch>, opts: CsvOptions): AsyncGenerator<CsvRecord[]> {
   let delim = opts.delimiter ?? "";
@@ -56,7 +97,8 @@ export async function* readCsvRecords(batches: AsyncIterable<LineBatch>, opts: C
       if (!delim) delim = detectDelimiter(line);
       if (!open) {
         if (line.indexOf('"') === -1) {
-          out.push({ fields: line.split(delim), line: lineNo, complete: true });
+          const wanted = opts.columns?.wanted;
+          out.push({ fields: wanted ? splitWanted(line, delim, wanted) : splitPlain(line, delim), line: lineNo, complete: true });
           continue;
         }
         open = true;

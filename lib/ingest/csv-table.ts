@@ -1,6 +1,6 @@
-import { readCsvRecords } from "./csv-records";
+import { scanCsv } from "./csv-scan";
 import { IngestError } from "./errors";
-import { linesOf, type ParseContext, type TextInput } from "./text-input";
+import type { ParseContext, TextInput } from "./text-input";
 
 export interface CsvHeader {
   names: string[];
@@ -36,8 +36,11 @@ export function requireColumns(h: CsvHeader, file: string | undefined, groups: s
 
 export interface TableOptions {
   delimiter?: string;
-  /** Called once with the header; may throw IngestError for wrong columns. */
-  onHeader(h: CsvHeader): void;
+  /**
+   * Called once with the header; may throw IngestError for wrong columns. May return the indexes
+   * of the columns `onRow` reads (-1 ignored): the other fields of unquoted rows are then "".
+   */
+  onHeader(h: CsvHeader): number[] | void;
   onRow(fields: string[], line: number): void;
   warnings: string[];
 }
@@ -50,36 +53,35 @@ export interface TableOptions {
 export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: TableOptions): Promise<number> {
   let header: CsvHeader | null = null;
   let rows = 0;
-  const records = readCsvRecords(linesOf(input, ctx), {
-    fileName: ctx.fileName,
-    delimiter: opts.delimiter,
-    maxRecordChars: ctx.maxLineBytes,
-  });
-  for await (const batch of records) {
-    for (const rec of batch) {
-      const f = rec.fields;
-      if (f.length === 1 && f[0].trim() === "") continue;
-      if (!header) {
-        const names = f.map((n) => n.trim());
-        header = { names, index: new Map(names.map((n, i) => [n.toLowerCase(), i])), line: rec.line };
-        opts.onHeader(header);
-        continue;
+  const columns: { wanted: boolean[] | null } = { wanted: null };
+  input.setLineLimit(ctx.maxLineBytes);
+  const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns };
+  await scanCsv(input.chunks, scan, (f, line, complete) => {
+    if (f.length === 1 && f[0].trim() === "") return;
+    if (!header) {
+      const names = f.map((n) => n.trim());
+      header = { names, index: new Map(names.map((n, i) => [n.toLowerCase(), i])), line };
+      const used = opts.onHeader(header);
+      if (used) {
+        columns.wanted = names.map(() => false);
+        for (const i of used) if (i >= 0 && i < names.length) columns.wanted[i] = true;
       }
-      if (f.length !== header.names.length) {
-        if (!rec.complete) {
-          opts.warnings.push(`line ${rec.line}: truncated last line ignored (${f.length} of ${header.names.length} fields)`);
-          continue;
-        }
-        throw new IngestError({
-          file: ctx.fileName,
-          line: rec.line,
-          reason: `wrong number of fields: expected ${header.names.length} as in the header, found ${f.length}`,
-        });
-      }
-      rows++;
-      opts.onRow(f, rec.line);
+      return;
     }
-  }
+    if (f.length !== header.names.length) {
+      if (!complete) {
+        opts.warnings.push(`line ${line}: truncated last line ignored (${f.length} of ${header.names.length} fields)`);
+        return;
+      }
+      throw new IngestError({
+        file: ctx.fileName,
+        line,
+        reason: `wrong number of fields: expected ${header.names.length} as in the header, found ${f.length}`,
+      });
+    }
+    rows++;
+    opts.onRow(f, line);
+  });
   if (!header) throw new IngestError({ file: ctx.fileName, line: 1, reason: "empty file" });
   return rows;
 }

@@ -5,6 +5,8 @@ import type { ParseContext, TextInput } from "./text-input";
 import type { NormalizedRun } from "./types";
 import { parseTimeMs, toNum } from "./values";
 
+const DIGITS = /^\d+$/;
+
 /**
  * CSV JTL with a header line, any of JMeter's column sets (17 with URL/IdleTime/Connect,
  * 16 without URL, Taurus' 12 with Hostname, ...). `timeStamp` is epoch ms or a formatted
@@ -36,22 +38,23 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
       c.message = columnOf(h, "responseMessage");
       c.failure = columnOf(h, "failureMessage");
       c.threads = columnOf(h, "allThreads");
+      return Object.values(c);
     },
     onRow(f) {
-      const at = (i: number) => (i >= 0 ? f[i] : "");
       const raw = f[c.ts];
-      const tMs = /^\d+$/.test(raw) ? Number(raw) : parseTimeMs(raw);
+      const tMs = DIGITS.test(raw) ? Number(raw) : parseTimeMs(raw);
       if (tMs === null) badTime++;
+      const ok = f[c.success];
       collector.add({
         tMs,
         elapsedMs: toNum(f[c.elapsed]),
         label: f[c.label],
         method: null,
-        responseCode: at(c.code),
-        responseMessage: at(c.message),
-        success: f[c.success].trim().toLowerCase() === "true",
-        failureMessage: at(c.failure),
-        allThreads: toNum(at(c.threads)),
+        responseCode: c.code >= 0 ? f[c.code] : "",
+        responseMessage: c.message >= 0 ? f[c.message] : "",
+        success: ok === "true" || ok.trim().toLowerCase() === "true",
+        failureMessage: c.failure >= 0 ? f[c.failure] : "",
+        allThreads: c.threads >= 0 ? toNum(f[c.threads]) : null,
       });
     },
   });

@@ -1,4 +1,4 @@
-import { build, type Histogram } from "hdr-histogram-js";
+import { HdrCounts } from "./hdr-counts";
 
 /** Values kept exactly before switching to an HDR histogram (memory stays flat beyond). */
 const EXACT_LIMIT = 5000;
@@ -6,7 +6,8 @@ const EXACT_LIMIT = 5000;
 /**
  * Latency statistics with bounded memory. Up to EXACT_LIMIT values are kept and percentiles
  * use linear interpolation between closest ranks (what k6 prints); past that the values go
- * into an HDR histogram in microseconds with 3 significant digits (0.1% resolution).
+ * into an HDR histogram in microseconds with 3 significant digits (0.1% resolution), recorded
+ * through `HdrCounts` (the library's figures without its per-value cost).
  */
 export class LatencyRecorder {
   count = 0;
@@ -15,7 +16,7 @@ export class LatencyRecorder {
   max = -Infinity;
   private exact: Float64Array | null = new Float64Array(16);
   private sorted = false;
-  private hdr: Histogram | null = null;
+  private hdr: HdrCounts | null = null;
 
   record(ms: number): void {
     if (!Number.isFinite(ms)) return;
@@ -42,7 +43,7 @@ export class LatencyRecorder {
   }
 
   private spill(): void {
-    const hdr = build({ bitBucketSize: "packed", numberOfSignificantValueDigits: 3 });
+    const hdr = new HdrCounts();
     const ex = this.exact;
     if (ex) for (let i = 0; i < this.count - 1; i++) hdr.recordValue(Math.round(ex[i] * 1000));
     this.exact = null;
@@ -75,9 +76,8 @@ export class LatencyRecorder {
     return Math.min(this.hdr.getValueAtPercentile(p) / 1000, this.max);
   }
 
-  /** Frees the histogram (a no-op for the pure-JS one, kept for symmetry). */
+  /** Drops the histogram. */
   destroy(): void {
-    this.hdr?.destroy();
     this.hdr = null;
     this.exact = null;
   }

@@ -3,6 +3,23 @@ import { PointSeries, type SamplePoint } from "./point-series";
 import type { ParseContext, TextInput } from "./text-input";
 import { toNum } from "./values";
 
+/** A field by column index, undefined for a missing column (-1); not a closure per row. */
+function col(f: string[], i: number): string | undefined {
+  return i >= 0 ? f[i] : undefined;
+}
+
+function totalsOf(f: string[], c: Record<string, number>, method: string | null, name: string): LocustTotals {
+  return {
+    method,
+    name,
+    requests: toNum(f[c.total]) ?? 0,
+    failures: toNum(f[c.fails]) ?? 0,
+    medianMs: toNum(col(f, c.median)),
+    meanMs: toNum(col(f, c.avg)),
+    maxMs: toNum(col(f, c.max)),
+  };
+}
+
 export interface LocustTotals {
   method: string | null;
   name: string;
@@ -34,7 +51,7 @@ export interface LocustHistory {
 export async function readLocustHistory(input: TextInput, ctx: ParseContext, warnings: string[]): Promise<LocustHistory> {
   const series = new PointSeries(ctx.maxSamples);
   const out: LocustHistory = { points: [], activeFromMs: null, activeToMs: null, maxUsers: null, last: null, endpoints: [] };
-  const endpoints = new Map<string, LocustTotals>();
+  const endpoints = new Map<string, { method: string | null; name: string; fields: string[] }>();
   const c: Record<string, number> = {};
   const st: { prev: SamplePoint | null } = { prev: null };
   let prevTotals = { requests: 0, failures: 0, avg: "" };
@@ -57,27 +74,21 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
       c.median = columnOf(h, "total median response time");
       c.avg = columnOf(h, "total average response time");
       c.max = columnOf(h, "total max response time");
+      return Object.values(c);
     },
     onRow(f) {
-      const at = (i: number) => (i >= 0 ? f[i] : undefined);
-      const tRaw = toNum(f[c.ts]);
       const name = f[c.name];
-      const method = (at(c.type) ?? "").trim() || null;
-      const totals: LocustTotals = {
-        method: method === "None" ? null : method,
-        name,
-        requests: toNum(f[c.total]) ?? 0,
-        failures: toNum(f[c.fails]) ?? 0,
-        medianMs: toNum(at(c.median)),
-        meanMs: toNum(at(c.avg)),
-        maxMs: toNum(at(c.max)),
-      };
+      const type = (col(f, c.type) ?? "").trim() || null;
+      const method = type === "None" ? null : type;
       if (name !== "Aggregated") {
-        const key = `${totals.method ?? ""} ${name}`;
-        if (endpoints.has(key) || endpoints.size < ctx.maxEndpoints) endpoints.set(key, totals);
+        // Only an endpoint's last row counts: its fields are read once, at the end.
+        const key = `${method ?? ""} ${name}`;
+        if (endpoints.has(key) || endpoints.size < ctx.maxEndpoints) endpoints.set(key, { method, name, fields: f });
         return;
       }
+      const tRaw = toNum(f[c.ts]);
       if (tRaw === null) return;
+      const totals = totalsOf(f, c, method, name);
       const tMs = tRaw > 1e11 ? tRaw : tRaw * 1000;
       const users = toNum(f[c.users]);
       out.last = totals;
@@ -88,7 +99,7 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
         requests = totals.requests;
         failures = totals.failures;
       }
-      const avgStr = (at(c.avg) ?? "").trim();
+      const avgStr = (col(f, c.avg) ?? "").trim();
       let responseMs: number | null = null;
       if (requests > 0 && avgStr.includes(".") && (prevTotals.avg.includes(".") || prevTotals.requests === 0)) {
         const prevAvg = toNum(prevTotals.avg) ?? 0;
@@ -109,10 +120,10 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
         users,
         requests,
         failures,
-        rps: toNum(at(c.rps)),
-        failuresPerSec: toNum(at(c.fps)),
-        p50Ms: toNum(at(c.p50)),
-        p95Ms: toNum(at(c.p95)),
+        rps: toNum(col(f, c.rps)),
+        failuresPerSec: toNum(col(f, c.fps)),
+        p50Ms: toNum(col(f, c.p50)),
+        p95Ms: toNum(col(f, c.p95)),
         responseMs,
       };
       prevTotals = { requests: totals.requests, failures: totals.failures, avg: avgStr };
@@ -120,6 +131,6 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
   });
   if (st.prev) series.push(st.prev);
   out.points = series.list();
-  out.endpoints = [...endpoints.values()];
+  out.endpoints = [...endpoints.values()].map((e) => totalsOf(e.fields, c, e.method, e.name));
   return out;
 }

@@ -46,6 +46,7 @@ export class RequestAccumulator {
   readonly series: TimeSeriesBuilder;
   private readonly overall = new LatencyRecorder();
   private readonly endpoints = new Map<string, EndpointAcc>();
+  private readonly byMethod = new Map<string, Map<string, EndpointAcc>>();
   private folded = 0;
 
   constructor(private readonly opts: AccumulatorOptions) {
@@ -53,6 +54,10 @@ export class RequestAccumulator {
   }
 
   private endpoint(method: string | null, name: string): EndpointAcc {
+    // A per-method map by name finds an endpoint seen before without building its key.
+    let byName = this.byMethod.get(method ?? "");
+    const hit = byName?.get(name);
+    if (hit) return hit;
     const key = `${method ?? ""} ${name}`;
     let e = this.endpoints.get(key);
     if (!e) {
@@ -63,6 +68,11 @@ export class RequestAccumulator {
       e = { method, name, requests: 0, failures: 0, latency: new LatencyRecorder() };
       this.endpoints.set(key, e);
     }
+    if (!byName) {
+      byName = new Map();
+      this.byMethod.set(method ?? "", byName);
+    }
+    byName.set(name, e);
     return e;
   }
 

@@ -35,12 +35,16 @@ export class TimeSeriesBuilder {
   private buckets = new Map<number, Bucket>();
   private minIdx = Infinity;
   private maxIdx = -Infinity;
+  private lastIdx = NaN;
+  private lastBucket: Bucket | null = null;
 
   constructor(private readonly maxSamples: number) {}
 
   private bucket(tMs: number): Bucket {
     if (this.origin === null) this.origin = Math.floor(tMs / 1000) * 1000;
     let idx = Math.floor((tMs - this.origin) / this.widthMs);
+    // Requests come mostly in time order: the previous row's bucket is usually this one.
+    if (idx === this.lastIdx && this.lastBucket) return this.lastBucket;
     let b = this.buckets.get(idx);
     if (!b) {
       if (idx < this.minIdx) this.minIdx = idx;
@@ -57,10 +61,13 @@ export class TimeSeriesBuilder {
         if (idx > this.maxIdx) this.maxIdx = idx;
       }
     }
+    this.lastIdx = idx;
+    this.lastBucket = b;
     return b;
   }
 
   private widen(): void {
+    this.lastBucket = null;
     while (this.maxIdx - this.minIdx + 1 > this.maxSamples) {
       this.widthMs *= 2;
       const merged = new Map<number, Bucket>();
