@@ -3,7 +3,7 @@
  * bench/load/run.ts can pin it to another core than the server's. Reads its spec from the JSON file
  * named by argv[2]; prints one JSON line with the figures on stdout.
  *   spec: { url, connections, seconds, phase: "mix" | "ceiling", slug?, cookie?, token?, items?: [{ id, version }] }
- * The mix's writers take an item no other connection is writing (a free list) and put it back with
+ * The mix's writers (every fourth request) take an item no other connection is writing (a free list) and put it back with
  * the version the response gave, so the optimistic lock has nothing to refuse.
  */
 import fs from "node:fs";
@@ -16,33 +16,42 @@ function count(route, status) {
   m[status] = (m[status] ?? 0) + 1;
 }
 
+/**
+ * The mix as ONE request whose route rotates over all connections (overview, readiness, items,
+ * PATCH, overview, …), so that the share of each route is the same at every level from the first
+ * second on (a list of four would start all connections on the overview page at once).
+ */
 function mixRequests() {
   const { slug, cookie, token } = spec;
   const auth = { authorization: `Bearer ${token}` };
   const free = spec.items.map((i) => ({ ...i }));
-  return [
-    { method: "GET", path: `/projects/${slug}`, headers: { cookie }, onResponse: (st) => count("overview page", st) },
-    { method: "GET", path: `/api/v1/projects/${slug}/readiness`, headers: auth, onResponse: (st) => count("readiness API", st) },
-    { method: "GET", path: `/api/v1/projects/${slug}/items?pageSize=50&sort=priority`, headers: auth, onResponse: (st) => count("items API", st) },
-    {
-      method: "PATCH",
-      setupRequest: (req, context) => {
-        const item = free.shift();
-        if (!item) throw new Error("more writers than items");
-        context.item = item;
-        const body = JSON.stringify({ status: item.version % 2 ? "IN_PROGRESS" : "OPEN", version: item.version });
-        return { ...req, path: `/api/v1/projects/${slug}/items/${item.id}`, headers: { ...auth, "content-type": "application/json" }, body };
-      },
-      onResponse: (status, body, context) => {
-        count("item PATCH", status);
-        const item = context.item;
-        if (!item) return;
-        if (status === 200) item.version = JSON.parse(body).version;
-        free.push(item);
-        context.item = undefined;
-      },
-    },
+  const routes = [
+    { name: "overview page", path: `/projects/${slug}`, headers: { cookie } },
+    { name: "readiness API", path: `/api/v1/projects/${slug}/readiness`, headers: auth },
+    { name: "items API", path: `/api/v1/projects/${slug}/items?pageSize=50&sort=priority`, headers: auth },
+    { name: "item PATCH" },
   ];
+  let turn = 0;
+  return [{
+    method: "GET",
+    setupRequest: (req, context) => {
+      const route = routes[turn++ % routes.length];
+      context.route = route.name;
+      if (route.path) return { ...req, method: "GET", path: route.path, headers: route.headers, body: undefined };
+      const item = free.shift();
+      if (!item) throw new Error("more writers than items");
+      context.item = item;
+      const body = JSON.stringify({ status: item.version % 2 ? "IN_PROGRESS" : "OPEN", version: item.version });
+      return { ...req, method: "PATCH", path: `/api/v1/projects/${slug}/items/${item.id}`, headers: { ...auth, "content-type": "application/json" }, body };
+    },
+    onResponse: (status, body, context) => {
+      count(context.route, status);
+      const item = context.item;
+      if (!item) return;
+      if (status === 200) item.version = JSON.parse(body).version;
+      free.push(item);
+    },
+  }];
 }
 
 const latencies = [];
@@ -50,7 +59,7 @@ const instance = autocannon({
   url: spec.phase === "ceiling" ? `${spec.url}/api/live` : spec.url,
   connections: spec.connections,
   duration: spec.seconds,
-  timeout: 60,
+  timeout: 120,
   ...(spec.phase === "mix" ? { requests: mixRequests() } : {}),
 });
 if (spec.phase === "ceiling") instance.on("response", (_c, st) => count("live", st));
@@ -60,5 +69,5 @@ latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length ? Math.round(latencies[Math.ceil(p * latencies.length) - 1]) : NaN);
 console.log(JSON.stringify({
   rps: r.requests.average, total: r.requests.total, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99),
-  errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statuses,
+  errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statuses, cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 / spec.seconds,
 }));

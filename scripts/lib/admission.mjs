@@ -15,10 +15,10 @@ const LIMITS = {
   LAUNCHGATE_QUEUE_WAIT_MS: { min: 1, max: 600_000 },
 };
 
-/** Per core: renders wait on the database part of the time, so a few per core keep the CPU busy. */
-export const SLOTS_PER_CORE = 4;
+/** Per core: renders wait on the database part of the time; 2 a core measured best in bench/load. */
+export const SLOTS_PER_CORE = 2;
 export const DEFAULT_QUEUE_LIMIT = 1000;
-export const DEFAULT_QUEUE_WAIT_MS = 30_000;
+export const DEFAULT_QUEUE_WAIT_MS = 60_000;
 export const RETRY_AFTER_SECONDS = 2;
 
 function readInt(env, name, fallback) {

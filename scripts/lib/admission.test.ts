@@ -88,7 +88,7 @@ describe("createLimiter", () => {
 
 describe("readAdmissionConfig", () => {
   it("sizes the defaults to the cores", () => {
-    expect(readAdmissionConfig({}, 2)).toEqual({ maxConcurrent: 8, queueLimit: 1000, queueWaitMs: 30_000 });
+    expect(readAdmissionConfig({}, 2)).toEqual({ maxConcurrent: 4, queueLimit: 1000, queueWaitMs: 60_000 });
   });
   it("reads the variables and names a bad one", () => {
     expect(readAdmissionConfig({ LAUNCHGATE_MAX_CONCURRENT: "3", LAUNCHGATE_QUEUE_LIMIT: "0", LAUNCHGATE_QUEUE_WAIT_MS: "250" }, 2)).toEqual({ maxConcurrent: 3, queueLimit: 0, queueWaitMs: 250 });
