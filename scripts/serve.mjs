@@ -76,6 +76,10 @@ const server = http.createServer((req, res) => {
       else if (!res.writableEnded) res.destroy();
     });
   });
+  // A request that met an unavailable database: those waiting would meet it too (503 at once).
+  res.once("close", () => {
+    if (state.databaseUnavailable) limiter.noteOutage();
+  });
   if (bypassesAdmission(req.url)) run();
   else admitRequest(limiter, req, res, run);
 });

@@ -18,7 +18,7 @@ interface AdmissionStats {
   queued: number;
   maxConcurrent: number;
   queueLimit: number;
-  rejected: { queueFull: number; waitTimeout: number };
+  rejected: Record<string, number>;
 }
 function admissionStats(): AdmissionStats | null {
   const a = (globalThis as Record<symbol, { stats?: () => AdmissionStats } | undefined>)[Symbol.for("launchgate.admission")];
@@ -32,8 +32,8 @@ function admissionLines(a: AdmissionStats): string[] {
     "# HELP launchgate_admission_max_concurrent Slots (LAUNCHGATE_MAX_CONCURRENT).", "# TYPE launchgate_admission_max_concurrent gauge", `launchgate_admission_max_concurrent ${a.maxConcurrent}`,
     "# HELP launchgate_admission_queue_limit Queue length limit (LAUNCHGATE_QUEUE_LIMIT).", "# TYPE launchgate_admission_queue_limit gauge", `launchgate_admission_queue_limit ${a.queueLimit}`,
     "# HELP launchgate_admission_rejected_total Requests answered 503 busy, by reason.", "# TYPE launchgate_admission_rejected_total counter",
-    `launchgate_admission_rejected_total{reason="queue_full"} ${a.rejected.queueFull}`,
-    `launchgate_admission_rejected_total{reason="wait_timeout"} ${a.rejected.waitTimeout}`,
+    // queueFull → queue_full, waitTimeout → wait_timeout, databaseUnavailable → database_unavailable
+    ...Object.entries(a.rejected).map(([reason, n]) => `launchgate_admission_rejected_total{reason="${reason.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"} ${n}`),
   ];
 }
 

@@ -5,7 +5,10 @@
  * our code runs (nothing is changed). Under overload throughput stays at what the cores give
  * instead of collapsing under hundreds of interleaved renders; latency grows by the queueing only.
  * A slot is released when the response finishes or the connection closes, whichever comes first;
- * a queued request whose client goes away leaves the queue.
+ * a queued request whose client goes away leaves the queue. While the database is unavailable
+ * (a request just met it so: `noteOutage()`), waiting would only end in the same 503 later, so the
+ * queue is emptied with 503 + Retry-After and, for a few seconds, a request that finds no free slot
+ * gets it at once; the free slots keep serving (and finding out when the database is back).
  * Plain JavaScript: serve.mjs runs under node without a TypeScript loader.
  */
 
@@ -20,6 +23,8 @@ export const SLOTS_PER_CORE = 2;
 export const DEFAULT_QUEUE_LIMIT = 1000;
 export const DEFAULT_QUEUE_WAIT_MS = 60_000;
 export const RETRY_AFTER_SECONDS = 2;
+/** How long after a request met an unavailable database requests that find no slot are not queued. */
+export const OUTAGE_FAIL_FAST_MS = 5000;
 
 function readInt(env, name, fallback) {
   const raw = env[name];
@@ -47,10 +52,11 @@ export function readAdmissionConfig(env, cores) {
  * `cancel()`, which takes a still-waiting entry out of the queue. `release` may be called any
  * number of times; only the first counts.
  */
-export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs }) {
+export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs, now = Date.now }) {
   let inFlight = 0;
+  let outageUntil = 0;
   const queue = []; // entries { start, reject, timer, done }
-  const rejected = { queueFull: 0, waitTimeout: 0 };
+  const rejected = { queueFull: 0, waitTimeout: 0, databaseUnavailable: 0 };
 
   function run(entry) {
     inFlight++;
@@ -77,6 +83,11 @@ export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs }) {
       run(entry);
       return () => {};
     }
+    if (now() < outageUntil) {
+      rejected.databaseUnavailable++;
+      reject("database_unavailable");
+      return () => {};
+    }
     if (queue.length >= queueLimit) {
       rejected.queueFull++;
       reject("queue_full");
@@ -97,8 +108,18 @@ export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs }) {
       queue.splice(queue.indexOf(entry), 1);
     };
   }
+  /** A request met an unavailable database: empty the queue, and do not queue for a while. */
+  function noteOutage() {
+    outageUntil = now() + OUTAGE_FAIL_FAST_MS;
+    for (const entry of queue.splice(0)) {
+      entry.done = true;
+      clearTimeout(entry.timer);
+      rejected.databaseUnavailable++;
+      entry.reject("database_unavailable");
+    }
+  }
   const stats = () => ({ inFlight, queued: queue.length, maxConcurrent, queueLimit, rejected: { ...rejected } });
-  return { enter, stats };
+  return { enter, noteOutage, stats };
 }
 
 /** Cheap or health-critical routes never wait: assets, liveness, health, metrics. */
@@ -106,15 +127,16 @@ export function bypassesAdmission(url) {
   return /^\/(_next\/static\/|api\/live(\/|\?|$)|api\/health(\/|\?|$)|metrics(\/|\?|$)|fonts\/|favicon\.ico)/.test(url || "/");
 }
 
-/** The busy answer: JSON in the API's error shape for /api/, short plain text for pages. */
-export function answerBusy(req, res) {
+/** The 503: JSON in the API's error shape for /api/, short plain text for pages. */
+export function answerBusy(req, res, reason = "queue_full") {
   if (res.headersSent || res.destroyed) return;
   const api = /^\/api\//.test(req.url || "");
-  const message = "The server is busy; try again in a few seconds";
-  const body = api ? JSON.stringify({ error: { code: "busy", message } }) : `${message}.\n`;
+  const outage = reason === "database_unavailable";
+  const message = outage ? "The database is unavailable; try again shortly" : "The server is busy; try again in a few seconds";
+  const body = api ? JSON.stringify({ error: { code: outage ? "unavailable" : "busy", message } }) : `${message}.\n`;
   res.writeHead(503, {
     "content-type": api ? "application/json" : "text/plain; charset=utf-8",
-    "retry-after": String(RETRY_AFTER_SECONDS),
+    "retry-after": String(outage ? 5 : RETRY_AFTER_SECONDS),
     "cache-control": "no-store",
     "content-length": Buffer.byteLength(body),
   });
@@ -143,6 +165,6 @@ export function admitRequest(limiter, req, res, handle) {
       res.once("close", release);
       handle();
     },
-    () => answerBusy(req, res),
+    (reason) => answerBusy(req, res, reason),
   );
 }

@@ -86,6 +86,35 @@ describe("createLimiter", () => {
   });
 });
 
+describe("createLimiter after a request met an unavailable database", () => {
+  it("empties the queue with database_unavailable and, for a while, does not queue; free slots keep serving", () => {
+    let t = 1000;
+    const limiter = createLimiter({ maxConcurrent: 1, queueLimit: 5, queueWaitMs: 60_000, now: () => t });
+    let release: Release = () => {};
+    limiter.enter((r: Release) => (release = r), () => {});
+    const reasons: string[] = [];
+    limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
+    limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
+    limiter.noteOutage();
+    expect(reasons).toEqual(["database_unavailable", "database_unavailable"]);
+    limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
+    expect(reasons).toHaveLength(3);
+    release();
+    let started = false;
+    limiter.enter((r: Release) => {
+      started = true;
+      release = r;
+    }, () => expect.unreachable());
+    expect(started).toBe(true);
+    t += 5000;
+    let queuedStarted = false;
+    limiter.enter(() => (queuedStarted = true), () => expect.unreachable());
+    expect(limiter.stats()).toMatchObject({ queued: 1, rejected: { databaseUnavailable: 3 } });
+    release();
+    expect(queuedStarted).toBe(true);
+  });
+});
+
 describe("readAdmissionConfig", () => {
   it("sizes the defaults to the cores", () => {
     expect(readAdmissionConfig({}, 2)).toEqual({ maxConcurrent: 4, queueLimit: 1000, queueWaitMs: 60_000 });
