@@ -6,7 +6,8 @@
  * instead of collapsing under hundreds of interleaved renders; latency grows by the queueing only.
  * A slot is released when the response finishes or the connection closes, whichever comes first;
  * a queued request whose client goes away leaves the queue. While the database is unavailable
- * (a request just met it so: `noteOutage()`), waiting would only end in the same 503 later, so the
+ * (two requests met it so within 5 s: `noteOutage()`; one alone may be a query that was slow on a
+ * starved machine), waiting would only end in the same 503 later, so the
  * queue is emptied with 503 + Retry-After and, for a few seconds, a request that finds no free slot
  * gets it at once; the free slots keep serving (and finding out when the database is back).
  * Plain JavaScript: serve.mjs runs under node without a TypeScript loader.
@@ -55,6 +56,7 @@ export function readAdmissionConfig(env, cores) {
 export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs, now = Date.now }) {
   let inFlight = 0;
   let outageUntil = 0;
+  let lastOutageAt = -Infinity;
   const queue = []; // entries { start, reject, timer, done }
   const rejected = { queueFull: 0, waitTimeout: 0, databaseUnavailable: 0 };
 
@@ -108,9 +110,13 @@ export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs, now = Da
       queue.splice(queue.indexOf(entry), 1);
     };
   }
-  /** A request met an unavailable database: empty the queue, and do not queue for a while. */
+  /** A request met an unavailable database: at the second within 5 s, empty the queue and do not queue for a while. */
   function noteOutage() {
-    outageUntil = now() + OUTAGE_FAIL_FAST_MS;
+    const t = now();
+    const confirmed = t - lastOutageAt <= OUTAGE_FAIL_FAST_MS;
+    lastOutageAt = t;
+    if (!confirmed) return;
+    outageUntil = t + OUTAGE_FAIL_FAST_MS;
     for (const entry of queue.splice(0)) {
       entry.done = true;
       clearTimeout(entry.timer);

@@ -87,7 +87,18 @@ describe("createLimiter", () => {
 });
 
 describe("createLimiter after a request met an unavailable database", () => {
-  it("empties the queue with database_unavailable and, for a while, does not queue; free slots keep serving", () => {
+  it("takes one such request alone for a slow query, not an outage", () => {
+    let t = 0;
+    const limiter = createLimiter({ maxConcurrent: 1, queueLimit: 5, queueWaitMs: 60_000, now: () => t });
+    limiter.enter(() => {}, () => {});
+    limiter.enter(() => {}, () => expect.unreachable());
+    limiter.noteOutage();
+    t += 5001;
+    limiter.noteOutage();
+    expect(limiter.stats()).toMatchObject({ queued: 1, rejected: { databaseUnavailable: 0 } });
+  });
+
+  it("at the second within 5 s empties the queue with database_unavailable and, for a while, does not queue; free slots keep serving", () => {
     let t = 1000;
     const limiter = createLimiter({ maxConcurrent: 1, queueLimit: 5, queueWaitMs: 60_000, now: () => t });
     let release: Release = () => {};
@@ -95,6 +106,9 @@ describe("createLimiter after a request met an unavailable database", () => {
     const reasons: string[] = [];
     limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
     limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
+    limiter.noteOutage();
+    expect(reasons).toEqual([]);
+    t += 4000;
     limiter.noteOutage();
     expect(reasons).toEqual(["database_unavailable", "database_unavailable"]);
     limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
@@ -106,7 +120,7 @@ describe("createLimiter after a request met an unavailable database", () => {
       release = r;
     }, () => expect.unreachable());
     expect(started).toBe(true);
-    t += 5000;
+    t += 5001;
     let queuedStarted = false;
     limiter.enter(() => (queuedStarted = true), () => expect.unreachable());
     expect(limiter.stats()).toMatchObject({ queued: 1, rejected: { databaseUnavailable: 3 } });
