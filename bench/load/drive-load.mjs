@@ -11,7 +11,10 @@ import autocannon from "autocannon";
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const statuses = {};
-function count(route, status) {
+/** What the 5xx said (at most 5 different answers), to tell a full queue from a timed-out query. */
+const failures = new Set();
+function count(route, status, body) {
+  if (status >= 500 && failures.size < 5) failures.add(`${route} ${status}: ${String(body ?? "").trim().slice(0, 120)}`);
   const m = (statuses[route] ??= {});
   m[status] = (m[status] ?? 0) + 1;
 }
@@ -45,7 +48,7 @@ function mixRequests() {
       return { ...req, method: "PATCH", path: `/api/v1/projects/${slug}/items/${item.id}`, headers: { ...auth, "content-type": "application/json" }, body };
     },
     onResponse: (status, body, context) => {
-      count(context.route, status);
+      count(context.route, status, body);
       const item = context.item;
       if (!item) return;
       if (status === 200) item.version = JSON.parse(body).version;
@@ -69,5 +72,5 @@ latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length ? Math.round(latencies[Math.ceil(p * latencies.length) - 1]) : NaN);
 console.log(JSON.stringify({
   rps: r.requests.average, total: r.requests.total, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99),
-  errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statuses, cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 / spec.seconds,
+  errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statuses, failures: [...failures], cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 / spec.seconds,
 }));

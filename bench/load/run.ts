@@ -32,7 +32,7 @@ const TOP = Math.max(...LEVELS);
 const log = (s: string) => console.error(s);
 
 type Phase = "ceiling" | "mix";
-interface Figures { rps: number; total: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; non2xx: number; statuses: Record<string, Record<string, number>>; cpu: number }
+interface Figures { rps: number; total: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; non2xx: number; statuses: Record<string, Record<string, number>>; failures: string[]; cpu: number }
 interface Row extends Figures { level: number; phase: Phase; serverCpu: number }
 
 /** CPU seconds the process has used so far (Linux /proc; NaN elsewhere). */
@@ -173,6 +173,7 @@ async function main() {
     }
     console.log(`status codes, ${phase}: ${[...byRoute].map(([route, m]) => `${route} ${[...m].map(([st, n]) => `${st}×${n}`).join(" ")}`).join("; ")}`);
   }
+  for (const r of rows) for (const f of r.failures) console.log(`5xx at ${r.level} (${r.phase}): ${f}`);
   for (const phase of PHASES) printTargets(`bench/load ${phase}`, checks(phase, rows));
 }
 
