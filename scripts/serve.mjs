@@ -7,18 +7,37 @@
  * - runs each request in an AsyncLocalStorage whose flag lib/server/db-outage.ts sets when a query
  *   found the database unavailable: a page that met it before its first byte answers 503 with
  *   Retry-After (and renders its "database unavailable, retrying" state) instead of 200 or 500;
+ * - admits at most LAUNCHGATE_MAX_CONCURRENT page renders and API requests at once, the rest in a
+ *   bounded FIFO queue (LAUNCHGATE_QUEUE_LIMIT, LAUNCHGATE_QUEUE_WAIT_MS); one that cannot wait is
+ *   answered 503 busy with Retry-After (scripts/lib/admission.mjs; its state is in /metrics);
  * - stops cleanly on SIGTERM/SIGINT, and by itself when its parent (the launcher) is gone
  *   (LAUNCHGATE_EXIT_WITH_PARENT=1, set by the launcher).
  * Plain JavaScript: it runs under node without a TypeScript loader, like `next start`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
+import os from "node:os";
 import next from "next";
+import { admitRequest, bypassesAdmission, createLimiter, readAdmissionConfig } from "./lib/admission.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
 const PEER = "x-launchgate-peer";
+
+let admission;
+try {
+  admission = readAdmissionConfig(process.env, os.availableParallelism());
+} catch (err) {
+  console.error(`[launchgate] ${err.message}`);
+  process.exit(1);
+}
+const limiter = createLimiter(admission);
+globalThis[Symbol.for("launchgate.admission")] = limiter;
+const poolSize = Number(process.env.DATABASE_POOL_SIZE || 20);
+if (admission.maxConcurrent > poolSize) {
+  console.warn(`[launchgate] LAUNCHGATE_MAX_CONCURRENT=${admission.maxConcurrent} is above DATABASE_POOL_SIZE=${poolSize}: requests beyond the pool wait for a connection and may time out (503)`);
+}
 
 const requests = new AsyncLocalStorage();
 globalThis[Symbol.for("launchgate.requestState")] = requests;
@@ -50,12 +69,19 @@ const server = http.createServer((req, res) => {
   req.headers[PEER] = req.socket.remoteAddress ?? "";
   const state = { databaseUnavailable: false };
   if (isPage(req.url)) answerOutagesWith503(res, state);
-  requests.run(state, () => {
+  const run = () => requests.run(state, () => {
     handle(req, res).catch((err) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      else if (!res.writableEnded) res.destroy();
     });
   });
+  // A request that met an unavailable database: those waiting would meet it too (503 at once).
+  res.once("close", () => {
+    if (state.databaseUnavailable) limiter.noteOutage();
+  });
+  if (bypassesAdmission(req.url)) run();
+  else admitRequest(limiter, req, res, run);
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`  ▲ Next.js ${dev ? "dev" : "production"} server on http://${hostname}:${port}`));

@@ -46,15 +46,27 @@ export function ensureBuild(): void {
   writeBuildStamp();
 }
 
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+/** Whether `taskset` can pin processes to cores here (Linux with util-linux, ≥ 2 cores). */
+export function canPin(): boolean {
+  return os.availableParallelism() >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+}
+
+/**
+ * The built app as `npm start` serves it (scripts/serve.mjs under node) on a free port; `extraEnv`
+ * is added to its environment, `opts.cpus` (e.g. "0") pins it to those cores with taskset.
+ */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}, opts: { cpus?: string } = {}): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: crypto.randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1", LAUNCHGATE_LOG_LEVEL: "error", NODE_ENV: "production", ...extraEnv,
+    PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", LAUNCHGATE_LOG_LEVEL: "error", NODE_ENV: "production", ...extraEnv,
   };
-  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const cmd = [process.execPath, "scripts/serve.mjs"];
+  if (opts.cpus) cmd.unshift("taskset", "-c", opts.cpus);
+  const proc = spawn(cmd[0], cmd.slice(1), { env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
+    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).status === 200) break;
     } catch {
@@ -62,7 +74,15 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { url, proc, stop: async () => { proc.kill("SIGTERM"); await new Promise((r) => proc.once("exit", r)); } };
+  return {
+    url, proc,
+    stop: async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once("exit", r));
+      proc.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 export async function createToken(db: Db, slug: string, role: "VIEWER" | "ENGINEER" | "LEAD"): Promise<string> {

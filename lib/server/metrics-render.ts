@@ -12,6 +12,31 @@ function esc(v: string): string {
   return v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
 }
 
+/** What scripts/serve.mjs's admission control publishes (absent under `next dev`/`next start`). */
+interface AdmissionStats {
+  inFlight: number;
+  queued: number;
+  maxConcurrent: number;
+  queueLimit: number;
+  rejected: Record<string, number>;
+}
+function admissionStats(): AdmissionStats | null {
+  const a = (globalThis as Record<symbol, { stats?: () => AdmissionStats } | undefined>)[Symbol.for("launchgate.admission")];
+  return typeof a?.stats === "function" ? a.stats() : null;
+}
+
+function admissionLines(a: AdmissionStats): string[] {
+  return [
+    "# HELP launchgate_admission_in_flight Page renders and API requests being processed now.", "# TYPE launchgate_admission_in_flight gauge", `launchgate_admission_in_flight ${a.inFlight}`,
+    "# HELP launchgate_admission_queued Requests waiting for a slot.", "# TYPE launchgate_admission_queued gauge", `launchgate_admission_queued ${a.queued}`,
+    "# HELP launchgate_admission_max_concurrent Slots (LAUNCHGATE_MAX_CONCURRENT).", "# TYPE launchgate_admission_max_concurrent gauge", `launchgate_admission_max_concurrent ${a.maxConcurrent}`,
+    "# HELP launchgate_admission_queue_limit Queue length limit (LAUNCHGATE_QUEUE_LIMIT).", "# TYPE launchgate_admission_queue_limit gauge", `launchgate_admission_queue_limit ${a.queueLimit}`,
+    "# HELP launchgate_admission_rejected_total Requests answered 503 busy, by reason.", "# TYPE launchgate_admission_rejected_total counter",
+    // queueFull → queue_full, waitTimeout → wait_timeout, databaseUnavailable → database_unavailable
+    ...Object.entries(a.rejected).map(([reason, n]) => `launchgate_admission_rejected_total{reason="${reason.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}"} ${n}`),
+  ];
+}
+
 type ProjectGauge = { slug: string; verdict: number; score: number | null; blockers: number };
 const g = globalThis as unknown as { launchgateVerdictCache?: { at: number; rows: ProjectGauge[] } };
 
@@ -54,6 +79,8 @@ export async function renderMetrics(): Promise<string> {
   out.push(`launchgate_db_pool_connections{state="idle"} ${pool ? pool.idle : 0}`);
   out.push(`launchgate_db_pool_connections{state="waiting"} ${pool ? pool.waiting : 0}`);
   out.push("# HELP launchgate_db_pool_max Size limit of the connection pool.", "# TYPE launchgate_db_pool_max gauge", `launchgate_db_pool_max ${pool?.max ?? 0}`);
+  const admission = admissionStats();
+  if (admission) out.push(...admissionLines(admission));
   out.push("# HELP launchgate_import_rows_total Load-test rows and points read by imports.", "# TYPE launchgate_import_rows_total counter");
   out.push(`launchgate_import_rows_total ${store.counters.get("import_rows_total") ?? 0}`);
   out.push("# HELP launchgate_import_runs_total Load-test runs imported.", "# TYPE launchgate_import_runs_total counter");

@@ -25,6 +25,13 @@ describe("/metrics", () => {
     recordHttpRequest("/api/v1/projects/{slug}/readiness", "GET", 200, 700);
     recordHttpRequest("/api/v1/projects/{slug}/items/{id}", "PATCH", 409, 5);
     incrementCounter("import_rows_total", 1234);
+    // What scripts/serve.mjs's limiter publishes (scripts/lib/admission.mjs, tested there).
+    const { createLimiter } = await import("@/scripts/lib/admission.mjs");
+    const limiter = createLimiter({ maxConcurrent: 1, queueLimit: 1, queueWaitMs: 60_000 });
+    (globalThis as Record<symbol, unknown>)[Symbol.for("launchgate.admission")] = limiter;
+    limiter.enter(() => {}, () => {});
+    limiter.enter(() => {}, () => {});
+    limiter.enter(() => {}, () => {});
     const { GET } = await import("@/app/metrics/route");
     const res = await GET(new Request("http://127.0.0.1/metrics"));
     expect(res.headers.get("content-type")).toContain("text/plain; version=0.0.4");
@@ -45,6 +52,9 @@ describe("/metrics", () => {
     expect(text).toContain('launchgate_http_request_duration_seconds_count{route="/api/v1/projects/{slug}/readiness",method="GET"} 2');
     expect(byName.get("launchgate_db_pool_connections")!.metrics).toHaveLength(3);
     expect(byName.get("launchgate_import_rows_total")!.metrics[0].value).toBe("1234");
+    expect(byName.get("launchgate_admission_in_flight")!.metrics[0].value).toBe("1");
+    expect(byName.get("launchgate_admission_queued")!.metrics[0].value).toBe("1");
+    expect(byName.get("launchgate_admission_rejected_total")!.metrics).toEqual(expect.arrayContaining([{ labels: { reason: "queue_full" }, value: "1" }, { labels: { reason: "wait_timeout" }, value: "0" }]));
     const verdict = byName.get("launchgate_project_verdict")!;
     expect(verdict.metrics).toEqual([{ labels: { project: "agent-platform" }, value: "0" }]);
     expect(byName.get("launchgate_database_up")!.metrics[0].value).toBe("1");
