@@ -77,10 +77,12 @@ const server = http.createServer((req, res) => {
     });
   });
   // A request that met an unavailable database: those waiting would meet it too (503 at once).
+  const bypass = bypassesAdmission(req.url);
   res.once("close", () => {
     if (state.databaseUnavailable) limiter.noteOutage();
+    else if (!bypass && res.writableFinished && res.statusCode < 500) limiter.noteHealthy();
   });
-  if (bypassesAdmission(req.url)) run();
+  if (bypass) run();
   else admitRequest(limiter, req, res, run);
 });
 server.keepAliveTimeout = 65_000;

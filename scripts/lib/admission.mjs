@@ -9,7 +9,8 @@
  * (two requests met it so within 5 s: `noteOutage()`; one alone may be a query that was slow on a
  * starved machine), waiting would only end in the same 503 later, so the
  * queue is emptied with 503 + Retry-After and, for a few seconds, a request that finds no free slot
- * gets it at once; the free slots keep serving (and finding out when the database is back).
+ * gets it at once; the free slots keep serving, and the first request served without meeting the
+ * outage (`noteHealthy()`) ends that at once, so recovery is not held up by the window.
  * Plain JavaScript: serve.mjs runs under node without a TypeScript loader.
  */
 
@@ -124,8 +125,12 @@ export function createLimiter({ maxConcurrent, queueLimit, queueWaitMs, now = Da
       entry.reject("database_unavailable");
     }
   }
+  /** A request was served without meeting an unavailable database: it is back, queue again at once. */
+  function noteHealthy() {
+    outageUntil = 0;
+  }
   const stats = () => ({ inFlight, queued: queue.length, maxConcurrent, queueLimit, rejected: { ...rejected } });
-  return { enter, noteOutage, stats };
+  return { enter, noteOutage, noteHealthy, stats };
 }
 
 /** Cheap or health-critical routes never wait: assets, liveness, health, metrics. */

@@ -127,6 +127,26 @@ describe("createLimiter after a request met an unavailable database", () => {
     release();
     expect(queuedStarted).toBe(true);
   });
+
+  it("queues again as soon as a request is served without meeting the outage", () => {
+    let t = 1000;
+    const limiter = createLimiter({ maxConcurrent: 1, queueLimit: 5, queueWaitMs: 60_000, now: () => t });
+    let release: Release = () => {};
+    limiter.enter((r: Release) => (release = r), () => {});
+    limiter.noteOutage();
+    t += 100;
+    limiter.noteOutage();
+    const reasons: string[] = [];
+    limiter.enter(() => expect.unreachable(), (r: string) => reasons.push(r));
+    expect(reasons).toEqual(["database_unavailable"]);
+    limiter.noteHealthy();
+    let queuedStarted = false;
+    limiter.enter(() => (queuedStarted = true), (r: string) => reasons.push(r));
+    expect(limiter.stats()).toMatchObject({ queued: 1 });
+    release();
+    expect(queuedStarted).toBe(true);
+    expect(reasons).toEqual(["database_unavailable"]);
+  });
 });
 
 describe("readAdmissionConfig", () => {
