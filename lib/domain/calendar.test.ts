@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addWorkingDays, countWorkingDays, dayOfInstant, diffDays, parseDay, weekdayOf } from "./calendar";
+import { addDays, addWorkingDays, countWorkingDays, dayOfInstant, diffDays, parseDay, parseInstantMs, weekdayOf } from "./calendar";
+import { createRandom } from "./random";
 import type { Weekday } from "./types";
 
 const ALL: Weekday[] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -45,5 +46,23 @@ describe("calendar", () => {
   it("counts working days in an inclusive range", () => {
     expect(countWorkingDays("2026-01-05", "2026-01-18", WEEK)).toBe(10);
     expect(countWorkingDays("2026-01-05", "2026-01-18", ALL)).toBe(14);
+  });
+});
+
+describe("parseInstantMs", () => {
+  it("equals Date.parse for canonical instants, edge fields and anything else", () => {
+    const r = createRandom(7);
+    const two = (n: number) => String(n).padStart(2, "0");
+    const samples = [
+      "2026-01-18T23:59:59.999Z", "2026-02-29T00:00:00.000Z", "2026-02-31T12:00:00.000Z", "2024-02-29T00:00:00.000Z",
+      "2026-13-01T00:00:00.000Z", "2026-00-10T00:00:00.000Z", "2026-01-00T00:00:00.000Z", "2026-01-32T00:00:00.000Z",
+      "2026-01-01T24:00:00.000Z", "2026-01-01T23:60:00.000Z", "2026-01-01T23:59:60.000Z", "0099-01-01T00:00:00.000Z",
+      "1969-12-31T23:59:59.999Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.000+01:00", "2026-01-01", "not a date",
+      "2026-0a-01T00:00:00.000Z", "+02026-01-01T00:00:00Z", "", "2026-01-01T00:00:00.00Z",
+    ];
+    for (let i = 0; i < 2000; i++) {
+      samples.push(`${1900 + Math.floor(r() * 300)}-${two(Math.floor(r() * 14))}-${two(Math.floor(r() * 33))}T${two(Math.floor(r() * 26))}:${two(Math.floor(r() * 61))}:${two(Math.floor(r() * 61))}.${String(Math.floor(r() * 1000)).padStart(3, "0")}Z`);
+    }
+    for (const s of samples) expect(parseInstantMs(s), s).toEqual(Date.parse(s));
   });
 });

@@ -29,6 +29,40 @@ export function dayOfEpochMs(ms: number): string {
   return formatDay(Math.floor(ms / DAY_MS));
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil); a day past the month's end rolls over, as Date.UTC does. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/**
+ * `Date.parse(iso)`, with a fast path for the canonical `YYYY-MM-DDTHH:MM:SS.mmmZ` the database
+ * layer gives (a replay reads thousands): the same number for every string, ~3× faster.
+ */
+export function parseInstantMs(iso: string): number {
+  if (iso.length !== 24 || iso.charCodeAt(10) !== 84 /* T */ || iso.charCodeAt(23) !== 90 /* Z */) return Date.parse(iso);
+  const y = digits2(iso, 0) * 100 + digits2(iso, 2), mo = digits2(iso, 5), d = digits2(iso, 8);
+  const h = digits2(iso, 11), mi = digits2(iso, 14), s = digits2(iso, 17), ms = digits2(iso, 20) * 10 + digit(iso, 22);
+  const separators = iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 && iso.charCodeAt(19) === 46;
+  // Anything unusual (a non-digit makes its field NaN; a bad separator; a field out of range) takes the slow path.
+  if (!separators || !(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 59 && y >= 0 && ms >= 0)) return Date.parse(iso);
+  return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+}
+
+/** The decimal digit at i, NaN when it is not one. */
+function digit(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  return a >= 0 && a <= 9 ? a : NaN;
+}
+
+/** The two decimal digits at i and i + 1 as a number, NaN when either is not a digit. */
+function digits2(text: string, i: number): number {
+  return digit(text, i) * 10 + digit(text, i + 1);
+}
+
 /** The UTC calendar day of an ISO instant. */
 export function dayOfInstant(iso: string): string {
   const ms = Date.parse(iso);

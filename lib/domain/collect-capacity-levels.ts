@@ -1,3 +1,4 @@
+import { parseInstantMs } from "./calendar";
 import type { DomainRun, Zone, ZoneThresholds } from "./types";
 
 export const ZONES: readonly Zone[] = ["green", "yellow", "red", "death"];
@@ -42,8 +43,8 @@ function errorRate(requests: number, failures: number, fallback = 0): number {
 /** Later run wins: by run date, then creation instant, then id (deterministic on ties). */
 function isNewer(a: DomainRun, b: DomainRun): boolean {
   if (a.runDate !== b.runDate) return a.runDate > b.runDate;
-  const at = Date.parse(a.createdAt);
-  const bt = Date.parse(b.createdAt);
+  const at = parseInstantMs(a.createdAt);
+  const bt = parseInstantMs(b.createdAt);
   if (at !== bt) return at > bt;
   return a.id > b.id;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import week9Json from "../../prisma/seed/week9-day4.json";
 import { computeProjection, type ProjectionInput } from "./compute-projection";
+import { createRandom } from "./random";
+import { replayItemEvents } from "./replay-item-events";
 import { mapWeek9Scenario } from "./scenario-mapping";
 import { simulateLaunchDates } from "./simulate-launch-dates";
 import { makeItem, makeSettings } from "./test-fixtures";
@@ -94,5 +96,27 @@ describe("computeProjection", () => {
       remainingHours: 16, date: "2026-01-20", workingDays: 2, p85: "2026-01-20", deferredItems: 1,
     });
     expect(project({ items: [makeItem()] }).conditional).toBeNull();
+  });
+});
+
+describe("computeProjection's velocity replays only the items changed in its window", () => {
+  it("equals the projection from the whole backlog's replay, on 300 random backlogs", () => {
+    const r = createRandom(11);
+    const statuses = ["OPEN", "IN_PROGRESS", "DONE"] as const;
+    for (let k = 0; k < 300; k++) {
+      const items = Array.from({ length: 1 + Math.floor(r() * 30) }, (_, i) => makeItem({
+        id: `p${i}`, status: statuses[Math.floor(r() * 3)], priority: r() < 0.7 ? "P1" : "P2",
+        estimateHours: Math.round(r() * 40) / 4, createdAt: `2025-12-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}T09:00:00.000Z`,
+      }));
+      const events: DomainItemEvent[] = Array.from({ length: Math.floor(r() * 60) }, () => {
+        const day = 1 + Math.floor(r() * 40);
+        const at = new Date(Date.parse("2025-12-10T00:00:00Z") + day * 86_400_000 + Math.floor(r() * 86_400_000)).toISOString();
+        const field = r() < 0.7 ? "status" : "estimateHours";
+        const to = field === "status" ? statuses[Math.floor(r() * 3)] : String(Math.round(r() * 20));
+        return { itemId: `p${Math.floor(r() * 35)}`, at, field, from: null, to };
+      });
+      const input = { settings: weekdays, items, events, asOf };
+      expect(computeProjection(input), `backlog ${k}`).toEqual(computeProjection({ ...input, changes: replayItemEvents(items, events) }));
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { addDays, addWorkingDays, countWorkingDays } from "./calendar";
+import { addDays, addWorkingDays, countWorkingDays, parseInstantMs } from "./calendar";
+import { endOfDayMs, startOfDayMs } from "./history/day-bounds";
 import { roundTo } from "./format-number";
 import { replayItemEvents, type OpenP1Change } from "./replay-item-events";
 import { simulateLaunchDates, type EstimateRange, type ProbabilisticDates } from "./simulate-launch-dates";
@@ -83,6 +84,22 @@ function computeVelocity(changes: readonly OpenP1Change[], remaining: number, in
   };
 }
 
+/**
+ * The items (and their events) that had an event in the velocity window: only they can close or
+ * reopen hours in it. Each item replays on its own, so their changes are exactly those of the
+ * whole replay, in the same order, without replaying a backlog of thousands to read two weeks.
+ */
+function itemsChangedInWindow(input: ProjectionInput): [DomainItem[], DomainItemEvent[]] {
+  const fromMs = startOfDayMs(addDays(input.asOf, -(VELOCITY_WINDOW_DAYS - 1)));
+  const toMs = endOfDayMs(input.asOf);
+  const changed = new Set<string>();
+  for (const e of input.events) {
+    const at = parseInstantMs(e.at);
+    if (at >= fromMs && at < toMs) changed.add(e.itemId);
+  }
+  return [input.items.filter((item) => changed.has(item.id)), input.events.filter((e) => changed.has(e.itemId))];
+}
+
 function sumRanges(ranges: readonly EstimateRange[]) {
   let mode = 0, low = 0, high = 0;
   for (const r of ranges) { mode += r.mode; low += r.low; high += r.high; }
@@ -96,7 +113,7 @@ export function computeProjection(input: ProjectionInput): ProjectionResult {
   const ranges = blocking.map((item) => ({ id: item.id, ...getEstimateRange(item) }));
   const sums = sumRanges(ranges);
   const options = { hoursPerDay: settings.teamHoursPerDay, workingDays: settings.workingDays, asOf };
-  const changes = input.changes ?? replayItemEvents(input.items, input.events);
+  const changes = input.changes ?? replayItemEvents(...itemsChangedInWindow(input));
 
   let conditional: ConditionalProjection | null = null;
   const deferred = new Set(blocking.filter((item) => item.deferrable).map((item) => item.id));

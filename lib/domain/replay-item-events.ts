@@ -1,4 +1,4 @@
-import { dayOfEpochMs } from "./calendar";
+import { dayOfEpochMs, parseInstantMs } from "./calendar";
 import { isOpenStatus } from "./summarize-blockers";
 import type { DomainItem, DomainItemEvent, DomainItemSnapshot, ItemStatus, Priority } from "./types";
 
@@ -81,16 +81,21 @@ function apply(state: ReplayedItemState, event: DomainItemEvent): boolean {
   }
 }
 
+interface TimedEvent {
+  event: DomainItemEvent;
+  at: number;
+}
+
 /**
  * The state an item starts in: its "created" snapshot (fields it lacks, and every field without
  * a snapshot, from the reference item with the first recorded `from` of that field undone).
  */
-function initialState(item: DomainItem | undefined, events: readonly DomainItemEvent[]): ReplayedItemState | null {
+function initialState(item: DomainItem | undefined, timed: readonly TimedEvent[]): ReplayedItemState | null {
   // One pass: the first snapshot, and the first recorded `from` of each field (undefined: none).
   let snapshot: DomainItemSnapshot | undefined;
   let priority: string | null | undefined, status: string | null | undefined, category: string | null | undefined, deferrable: string | null | undefined;
   let ml: string | null | undefined, low: string | null | undefined, high: string | null | undefined;
-  for (const e of events) {
+  for (const { event: e } of timed) {
     switch (e.field) {
       case "created": if (snapshot === undefined && e.snapshot) snapshot = e.snapshot; break;
       case "priority": if (priority === undefined) priority = e.from ?? null; break;
@@ -116,11 +121,6 @@ function initialState(item: DomainItem | undefined, events: readonly DomainItemE
   };
 }
 
-interface TimedEvent {
-  event: DomainItemEvent;
-  at: number;
-}
-
 const RECONCILED: (keyof ReplayedItemState)[] = ["priority", "status", "estimateHours", "estimateLowHours", "estimateHighHours", "categoryId", "deferrable"];
 
 function agrees(state: ReplayedItemState, item: DomainItem): boolean {
@@ -139,20 +139,39 @@ function reconcile(item: DomainItem | undefined, state: ReplayedItemState, lastA
   return { itemId: item?.id ?? "", at: Math.max(at, lastAt), field: "reconciled", actorId: null, before, after: { ...state } };
 }
 
-function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[], reconcileAt?: number, isCurrent = true): void {
-  if (timed.length > 1) timed.sort((a, b) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created"));
-  const events = timed.map((t) => t.event);
-  const state = initialState(item, events);
-  if (!state) return;
-  const itemId = item?.id ?? events[0].itemId;
-  const createdAt = timed.find((t) => t.event.field === "created");
+const byTimeCreatedFirst = (a: TimedEvent, b: TimedEvent) => a.at - b.at || Number(b.event.field === "created") - Number(a.event.field === "created");
+
+/** An item's replay before its first event: its events in order, its starting state and its birth. */
+interface ItemStart {
+  itemId: string;
+  state: ReplayedItemState;
+  birth: number;
+  created: DomainItemEvent | undefined;
+  /** The instant of the last event (NaN: unreadable), the birth without events. */
+  lastAt: number;
+}
+
+const validOrInfinity = (at: number | undefined) => (at === undefined || Number.isNaN(at) ? Infinity : at);
+
+/** Sorts `timed` in place and finds where the item starts; null for an item the replay skips. */
+function startItem(item: DomainItem | undefined, timed: TimedEvent[]): ItemStart | null {
+  if (timed.length > 1) timed.sort(byTimeCreatedFirst);
+  const state = initialState(item, timed);
+  if (!state) return null;
+  const itemId = item?.id ?? timed[0].event.itemId;
+  let createdAt: TimedEvent | undefined;
+  for (const t of timed) if (t.event.field === "created") { createdAt = t; break; }
   const created = createdAt?.event;
   // The earliest valid of: the "created" event, the row's createdAt (without one), the first event.
-  let birth = Infinity;
-  for (const at of [createdAt?.at, item && !created ? Date.parse(item.createdAt) : undefined, timed[0]?.at]) {
-    if (at !== undefined && !Number.isNaN(at) && at < birth) birth = at;
-  }
-  if (birth === Infinity) return;
+  const birth = Math.min(validOrInfinity(createdAt?.at), validOrInfinity(item && !created ? parseInstantMs(item.createdAt) : undefined), validOrInfinity(timed[0]?.at));
+  if (birth === Infinity) return null;
+  return { itemId, state, birth, created, lastAt: timed.length > 0 ? timed[timed.length - 1].at : birth };
+}
+
+function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: ItemTransition[], reconcileAt?: number, isCurrent = true): void {
+  const start = startItem(item, timed);
+  if (!start) return;
+  const { itemId, state, birth, created, lastAt } = start;
   out.push({ itemId, at: birth, field: "created", actorId: created?.actorId ?? null, before: null, after: { ...state } });
   for (const { event, at } of timed) {
     if (event.field === "created" || Number.isNaN(at)) continue;
@@ -161,8 +180,7 @@ function replayItem(item: DomainItem | undefined, timed: TimedEvent[], out: Item
     out.push({ itemId, at, field: event.field, actorId: event.actorId ?? null, before, after: { ...state } });
   }
   if (reconcileAt === undefined) return;
-  const last = timed.length > 0 ? timed[timed.length - 1].at : birth;
-  const fix = reconcile(isCurrent ? item : undefined, state, Number.isNaN(last) ? birth : last, reconcileAt);
+  const fix = reconcile(isCurrent ? item : undefined, state, Number.isNaN(lastAt) ? birth : lastAt, reconcileAt);
   if (fix) out.push({ ...fix, itemId });
 }
 
@@ -183,21 +201,88 @@ export function replayItemStates(
   /** When given (epoch ms the current rows were read): a current row that disagrees with the replay wins from then on. */
   reconcileAt?: number,
 ): ItemTransition[] {
+  const out: ItemTransition[] = [];
+  forEachItem(items, events, removedItems, (item, timed, isCurrent) => replayItem(item, timed, out, reconcileAt, isCurrent));
+  return out.sort((a, b) => a.at - b.at || Number(a.before !== null) - Number(b.before !== null));
+}
+
+/**
+ * Calls `visit` once per replayed item, in the replay's order: every current item with its events,
+ * then each item known only from events (with its `removedItems` row, if any).
+ */
+function forEachItem(
+  items: readonly DomainItem[], events: readonly DomainItemEvent[], removedItems: readonly DomainItem[],
+  visit: (item: DomainItem | undefined, timed: TimedEvent[], isCurrent: boolean) => void,
+): void {
   const byItem = new Map<string, TimedEvent[]>();
   for (const event of events) {
-    const entry = { event, at: Date.parse(event.at) };
+    const entry = { event, at: parseInstantMs(event.at) };
     const list = byItem.get(event.itemId);
     if (list) list.push(entry);
     else byItem.set(event.itemId, [entry]);
   }
-  const itemsById = new Map(items.map((item) => [item.id, item]));
-  const removedById = new Map(removedItems.filter((i) => !itemsById.has(i.id)).map((i) => [i.id, i]));
-  const out: ItemTransition[] = [];
-  for (const item of items) replayItem(item, byItem.get(item.id) ?? [], out, reconcileAt);
+  const itemsById = new Map<string, DomainItem>();
+  for (const item of items) itemsById.set(item.id, item);
+  const removedById = new Map<string, DomainItem>();
+  for (const item of removedItems) if (!itemsById.has(item.id)) removedById.set(item.id, item);
+  for (const item of items) visit(item, byItem.get(item.id) ?? [], true);
   for (const [itemId, list] of byItem) {
-    if (!itemsById.has(itemId)) replayItem(removedById.get(itemId), list, out, reconcileAt, false);
+    if (!itemsById.has(itemId)) visit(removedById.get(itemId), list, false);
   }
-  return out.sort((a, b) => a.at - b.at || Number(a.before !== null) - Number(b.before !== null));
+}
+
+/**
+ * Each item's state just before `endMs`, keyed in the order `replayItemStates` first shows the
+ * items (by birth): exactly what taking the last transition before `endMs` of every item gives,
+ * without building every transition and sorting them all — a day's readiness needs only that.
+ */
+export function replayItemStatesAt(
+  items: readonly DomainItem[],
+  events: readonly DomainItemEvent[],
+  removedItems: readonly DomainItem[],
+  reconcileAt: number | undefined,
+  endMs: number,
+): Map<string, ReplayedItemState> {
+  const found: { itemId: string; at: number; birth: boolean; state: ReplayedItemState }[] = [];
+  forEachItem(items, events, removedItems, (item, timed, isCurrent) => {
+    const f = hasUnreadableTime(timed) ? lastTransitionBefore(item, timed, reconcileAt, isCurrent, endMs) : stateBefore(item, timed, reconcileAt, isCurrent, endMs);
+    if (f) found.push(f);
+  });
+  // Stable: equal instants keep the replay's order, births before other transitions.
+  found.sort((a, b) => a.at - b.at || Number(b.birth) - Number(a.birth));
+  const out = new Map<string, ReplayedItemState>();
+  for (const f of found) out.set(f.itemId, f.state);
+  return out;
+}
+
+function hasUnreadableTime(timed: readonly TimedEvent[]): boolean {
+  for (const t of timed) if (Number.isNaN(t.at)) return true;
+  return false;
+}
+
+/** The item's events applied in place up to `endMs` (its events are in time order): no copies. */
+function stateBefore(item: DomainItem | undefined, timed: TimedEvent[], reconcileAt: number | undefined, isCurrent: boolean, endMs: number) {
+  const start = startItem(item, timed);
+  if (!start || start.birth >= endMs) return null;
+  const { itemId, state, birth, lastAt } = start;
+  for (const { event, at } of timed) {
+    if (at >= endMs) break;
+    if (event.field !== "created") apply(state, event);
+  }
+  // The reconciliation comes after every event (at the later of reconcileAt and the last event).
+  if (reconcileAt !== undefined && Math.max(reconcileAt, lastAt) < endMs) reconcile(isCurrent ? item : undefined, state, lastAt, reconcileAt);
+  return { itemId, at: birth, birth: true, state };
+}
+
+/** An item with an unreadable event time: its transitions as `replayItemStates` orders them, the last before `endMs`. */
+function lastTransitionBefore(item: DomainItem | undefined, timed: TimedEvent[], reconcileAt: number | undefined, isCurrent: boolean, endMs: number) {
+  const transitions: ItemTransition[] = [];
+  replayItem(item, timed, transitions, reconcileAt, isCurrent);
+  const before = transitions.filter((t) => t.at < endMs);
+  if (before.length === 0) return null;
+  const first = before.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.before === null && a.before !== null) ? b : a));
+  const last = before.reduce((a, b) => (b.at >= a.at ? b : a));
+  return { itemId: first.itemId, at: first.at, birth: first.before === null, state: last.after };
 }
 
 function openHours(state: ReplayedItemState | null): number | null {

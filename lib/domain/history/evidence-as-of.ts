@@ -1,4 +1,4 @@
-import { addDays, parseDay } from "../calendar";
+import { addDays, parseDay, parseInstantMs } from "../calendar";
 import { computeExpiryDay, isExpired } from "../evidence/freshness";
 import { endOfDayMs } from "./day-bounds";
 import type { ProjectTimeline } from "./types";
@@ -13,22 +13,31 @@ export function isEvidenceDating(e: { field: string; to: string | null }): boole
  * the item's current `evidenceAt` when that is before it (dates backfilled without an event),
  * else unknown (null: such evidence cannot expire that day).
  */
-export function evidenceDater(timeline: ProjectTimeline): (itemId: string, endMs: number) => string | null {
+export function evidenceDater(
+  timeline: ProjectTimeline,
+  /** The removed and current items by id (current ones winning), when the caller has it already. */
+  itemsById?: ReadonlyMap<string, { evidenceAt?: string | null }>,
+): (itemId: string, endMs: number) => string | null {
   const datings = new Map<string, number[]>();
   for (const d of timeline.evidenceDatings ?? []) {
-    const at = Date.parse(d.at);
+    const at = parseInstantMs(d.at);
     if (!Number.isNaN(at)) (datings.get(d.itemId) ?? datings.set(d.itemId, []).get(d.itemId)!).push(at);
   }
   for (const list of datings.values()) list.sort((a, b) => a - b);
-  const current = new Map<string, string | null | undefined>();
-  for (const i of [...timeline.removedItems, ...timeline.items]) current.set(i.id, i.evidenceAt);
+  let current = itemsById;
+  if (!current) {
+    const byId = new Map<string, { evidenceAt?: string | null }>();
+    for (const i of timeline.removedItems) byId.set(i.id, i);
+    for (const i of timeline.items) byId.set(i.id, i);
+    current = byId;
+  }
   return (itemId, endMs) => {
     const list = datings.get(itemId);
     let best: number | null = null;
     if (list) for (const at of list) if (at < endMs) best = at; else break;
     if (best !== null) return new Date(best).toISOString();
-    const now = current.get(itemId);
-    return now && Date.parse(now) < endMs ? now : null;
+    const now = current.get(itemId)?.evidenceAt;
+    return now && parseInstantMs(now) < endMs ? now : null;
   };
 }
 

@@ -1,5 +1,6 @@
+import { parseInstantMs } from "../calendar";
 import type { ReadinessInput } from "../compute-readiness";
-import { replayItemStates, type ReplayedItemState } from "../replay-item-events";
+import { replayItemStatesAt, type ReplayedItemState } from "../replay-item-events";
 import type { DomainGateWaiver, DomainItem } from "../types";
 import { endOfDayMs, valueAt } from "./day-bounds";
 import { evidenceDater } from "./evidence-as-of";
@@ -25,12 +26,7 @@ function acceptancesAt(acceptances: readonly TimelineAcceptance[], endMs: number
 
 /** Item states at the end of `asOf`: the replay of every event before then. */
 export function itemStatesAsOf(timeline: ProjectTimeline, endMs: number): Map<string, ReplayedItemState> {
-  const states = new Map<string, ReplayedItemState>();
-  for (const t of replayItemStates(timeline.items, timeline.events, timeline.removedItems, timeline.loadedAt ? Date.parse(timeline.loadedAt) : undefined)) {
-    if (t.at >= endMs) break;
-    states.set(t.itemId, t.after);
-  }
-  return states;
+  return replayItemStatesAt(timeline.items, timeline.events, timeline.removedItems, timeline.loadedAt ? Date.parse(timeline.loadedAt) : undefined, endMs);
 }
 
 /**
@@ -48,7 +44,7 @@ export function readinessInputAsOf(timeline: ProjectTimeline, asOf: string): Rea
   const stale = new Set(timeline.staleItemIdsByDay?.[asOf] ?? []);
   const { byItem, gates } = acceptancesAt(timeline.acceptances, endMs);
   const validity = new Map(timeline.categories.map((c) => [c.id, c.evidenceValidDays ?? null]));
-  const dateEvidence = evidenceDater(timeline);
+  const dateEvidence = evidenceDater(timeline, reference);
   const items: DomainItem[] = [];
   for (const [id, state] of itemStatesAsOf(timeline, endMs)) {
     if (!state.exists || state.categoryId === null) continue;
@@ -77,7 +73,7 @@ export function readinessInputAsOf(timeline: ProjectTimeline, asOf: string): Rea
     settings: timeline.settings,
     categories: timeline.categories.map(({ weightChanges, ...c }) => ({ ...c, weight: valueAt(c.weight, weightChanges, endMs) })),
     items,
-    events: timeline.events.filter((e) => Date.parse(e.at) < endMs),
+    events: timeline.events.filter((e) => parseInstantMs(e.at) < endMs),
     runs: timeline.runs.filter((r) => r.runDate <= asOf),
     stabilityRun: stabilityRun?.run ?? null,
     objectives: timeline.objectives
