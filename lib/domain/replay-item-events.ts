@@ -86,6 +86,9 @@ interface TimedEvent {
   at: number;
 }
 
+/** A field's hours before its first recorded change (`from`), else the reference item's. */
+const hoursBefore = (from: string | null | undefined, current: number | null | undefined) => (from !== undefined ? parseHours(from) : (current ?? null));
+
 /**
  * The state an item starts in: its "created" snapshot (fields it lacks, and every field without
  * a snapshot, from the reference item with the first recorded `from` of that field undone).
@@ -108,14 +111,13 @@ function initialState(item: DomainItem | undefined, timed: readonly TimedEvent[]
     }
   }
   if (!snapshot && !item) return null;
-  const hours = (from: string | null | undefined, current: number | null | undefined) => (from !== undefined ? parseHours(from) : (current ?? null));
   return {
     exists: true,
     priority: snapshot?.priority ?? (priority && PRIORITIES.has(priority) ? (priority as Priority) : item!.priority),
     status: snapshot?.status ?? (status && STATUSES.has(status) ? (status as ItemStatus) : item!.status),
-    estimateHours: snapshot ? snapshot.estimateHours : hours(ml, item?.estimateHours),
-    estimateLowHours: hours(low, item?.estimateLowHours),
-    estimateHighHours: hours(high, item?.estimateHighHours),
+    estimateHours: snapshot ? snapshot.estimateHours : hoursBefore(ml, item?.estimateHours),
+    estimateLowHours: hoursBefore(low, item?.estimateLowHours),
+    estimateHighHours: hoursBefore(high, item?.estimateHighHours),
     categoryId: category || item?.categoryId || null,
     deferrable: deferrable !== undefined ? deferrable === "true" : (item?.deferrable ?? false),
   };

@@ -51,11 +51,14 @@ export interface TimelineEventRows {
   evidence: { itemId: string; at: string }[];
 }
 
-/** Item events of `replayed` and `evidence` fields (events without an item left out), in one statement. */
+/**
+ * Item events of `replayed` and `evidence` fields (events without an item left out), in one
+ * statement, in time order (`e.at`: the column, not the text output column of the same name).
+ */
 export async function loadTimelineEvents(projectId: string, replayed: readonly string[], evidence: readonly string[]): Promise<TimelineEventRows> {
   const list = await rows(
     `SELECT "itemId", ${iso("at")}, field, "fromValue", "toValue", snapshot, "actorId"
-       FROM "ItemEvent" WHERE "projectId" = $1 AND field = ANY($2::text[]) AND "itemId" IS NOT NULL ORDER BY at`,
+       FROM "ItemEvent" e WHERE "projectId" = $1 AND field = ANY($2::text[]) AND "itemId" IS NOT NULL ORDER BY e.at`,
     [projectId, [...replayed, ...evidence]],
   );
   const isEvidence = new Set(evidence), out: TimelineEventRows = { replayed: [], evidence: [] };
