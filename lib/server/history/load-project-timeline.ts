@@ -69,7 +69,8 @@ export async function loadProjectTimeline(projectId: string, range: { from: stri
       select: { id: true, itemId: true, gateId: true, mitigation: true, expiresOn: true, createdAt: true, revokedAt: true, acceptedById: true },
       orderBy: { createdAt: "asc" },
     }),
-    loadTimelineRuns(projectId),
+    // Runs after the range's last day are never replayed (history and as-of cut at that day).
+    loadTimelineRuns(projectId, range.to),
     db.objective.findMany({ where: { projectId }, select: { id: true, name: true, target: true, measured: true }, orderBy: { position: "asc" } }),
     db.auditLog.findMany({
       where: { projectId, action: { in: ["category.update", "objective.create", "objective.update", "item.delete"] } },

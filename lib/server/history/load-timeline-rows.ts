@@ -73,16 +73,16 @@ export async function loadTimelineEvents(projectId: string, replayed: readonly s
   return out;
 }
 
-/** Load-test runs (not stability) of launch-evidence series, each with its steps in order. */
-export async function loadTimelineRuns(projectId: string): Promise<DomainRun[]> {
+/** Load-test runs (not stability) of launch-evidence series up to the day `to`, each with its steps in order. */
+export async function loadTimelineRuns(projectId: string, to: string): Promise<DomainRun[]> {
   const list = await rows(
     `SELECT r.id, r.name, r.kind::text, r.users, r."durationSeconds", r.requests, r.failures, r."p50Ms", r."p95Ms", r."p99Ms", r."maxMs",
             r."throughputRps", r."runDate"::text, ${iso('r."createdAt"')}, ${iso('r."startedAt"')},
             (SELECT json_agg(json_build_array(s.users, s."durationSeconds", s.requests, s.failures, s."errorRatePercent", s."p95Ms", s."p50Ms", s."throughputRps") ORDER BY s.position)
                FROM "RunStep" s WHERE s."runId" = r.id)
        FROM "TestRun" r JOIN "LoadTestSeries" ls ON ls.id = r."seriesId"
-      WHERE r."projectId" = $1 AND r.kind <> 'STABILITY' AND ls."launchEvidence"`,
-    [projectId],
+      WHERE r."projectId" = $1 AND r.kind <> 'STABILITY' AND ls."launchEvidence" AND r."runDate" <= $2::date`,
+    [projectId, to],
   );
   return list.map((r) => ({
     id: r[0] as string, name: r[1] as string, kind: r[2] as RunKind, users: r[3] as number | null, durationSeconds: (r[4] as number | null) ?? 0,
