@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import { createToken, ensureBuild, machine, startBenchDatabase, startServer } from "../lib/bench-env";
 import { printTargets } from "../lib/targets";
 import { runChecklistApplyBench } from "./checklist-apply";
-import { coldReadinessReport, measureColdReadiness } from "./cold-readiness";
+import { coldReadinessReport, measureColdReadiness, measureColdReadinessApi } from "./cold-readiness";
 import { generateLargeProject } from "./generate-large-project";
 import { openPagesSession, runPagesBench } from "./pages";
 import { runPortfolioBench } from "./portfolio";
@@ -45,7 +45,10 @@ async function main() {
       console.log(`ratio 100×/1× at p50: ${ratio.toFixed(2)} (target ≤ 5): ${ratio <= 5 ? "met" : "NOT met"}`);
       console.log("(warm: data unchanged since the previous request, so the cached computation is reused after a fingerprint query)");
       const cold = await measureColdReadiness(env.pg.url, ["agent-platform", "large"]);
-      const report = coldReadinessReport({ one: cold["agent-platform"], hundred: cold.large }, { one: one.p50, hundred: hundred.p50 });
+      const coldApi = await measureColdReadinessApi(server.url, env.pg.url, { "agent-platform": demoToken, large: largeToken });
+      const report = coldReadinessReport(
+        { one: cold["agent-platform"], hundred: cold.large }, { one: coldApi["agent-platform"], hundred: coldApi.large }, { one: one.p50, hundred: hundred.p50 },
+      );
       for (const line of report.lines) console.log(line);
       printTargets("bench/scale readiness", report.checks);
       await runPagesBench(server.url, await openPagesSession(env.db, server.url));

@@ -1,12 +1,11 @@
 import "server-only";
-import { cache } from "react";
 import { computeBurndown, type ProjectionResult } from "@/lib/domain";
 import { buildBurndownChart, type BurndownChart } from "@/lib/domain/view/burndown-chart";
 import type { BlockersQuery } from "@/lib/domain/view/blockers-query";
 import { createFingerprintMemo } from "../fingerprint-memo";
 import { getReadiness, type ReadinessReport } from "../readiness/get-readiness";
 import { loadReadinessInput } from "../readiness/load-readiness-input";
-import { getReadinessFingerprint } from "../readiness/readiness-fingerprint";
+import { getReadinessFingerprintCached } from "../readiness/readiness-fingerprint";
 import { listBlockers, type BlockersList } from "./list-blockers";
 
 type ProjectRef = { id: string; slug: string; name: string };
@@ -22,7 +21,7 @@ type Burndown = { chart: BurndownChart; settings: BlockersPageData["settings"] }
 const burndowns = createFingerprintMemo<Burndown>("burndown", 32);
 
 /** The readiness data fingerprint, once per request. */
-const fingerprintOf = cache(getReadinessFingerprint);
+const fingerprintOf = getReadinessFingerprintCached;
 
 /**
  * The burndown chart as of a day, remembered by the readiness data fingerprint: it replays every

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { createFingerprintMemo } from "../fingerprint-memo";
 import { getDb } from "../db";
-import { getReadinessFingerprint } from "../readiness/readiness-fingerprint";
+import { getReadinessFingerprintCached } from "../readiness/readiness-fingerprint";
 import { getOverviewPanels } from "./get-history";
 
 type Panels = Awaited<ReturnType<typeof getOverviewPanels>>;
@@ -18,7 +18,7 @@ const panels = createFingerprintMemo<Panels>("overview-panels", 32);
  */
 const panelsFingerprint = cache(async (projectId: string): Promise<string> => {
   const [fp, decisions] = await Promise.all([
-    getReadinessFingerprint(projectId),
+    getReadinessFingerprintCached(projectId),
     getDb().$queryRaw<{ d: string }[]>`
       SELECT concat(count(*), ':', extract(epoch FROM max(d."createdAt"))) AS d FROM "Decision" d WHERE d."projectId" = ${projectId}`,
   ]);

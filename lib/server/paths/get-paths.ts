@@ -5,7 +5,7 @@ import { computeWhatIf, type WhatIfResult } from "@/lib/domain/paths/compute-wha
 import { getDb } from "../db";
 import { getReadiness } from "../readiness/get-readiness";
 import { loadReadinessInput } from "../readiness/load-readiness-input";
-import { getReadinessFingerprint } from "../readiness/readiness-fingerprint";
+import { getReadinessFingerprintCached } from "../readiness/readiness-fingerprint";
 
 type ProjectRef = { id: string; slug: string; name: string };
 
@@ -20,7 +20,7 @@ async function ownersOf(projectId: string): Promise<Record<string, string | null
 
 /** The fastest paths to GO and CONDITIONAL GO as of a day (see computeFastestPaths). */
 export async function getFastestPaths(project: ProjectRef, asOf: string): Promise<FastestPaths & { asOf: string }> {
-  const key = `${project.id}|${asOf}|${await getReadinessFingerprint(project.id)}`;
+  const key = `${project.id}|${asOf}|${await getReadinessFingerprintCached(project.id)}`;
   let paths = memo.get(key);
   if (!paths) {
     const [input, readiness, owners] = await Promise.all([loadReadinessInput(project.id, asOf), getReadiness(project, asOf), ownersOf(project.id)]);

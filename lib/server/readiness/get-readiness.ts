@@ -4,7 +4,7 @@ import { z } from "zod";
 import { computeReadiness, type Readiness } from "@/lib/domain";
 import { InvalidInputError } from "../errors";
 import { loadReadinessInput, todayUtc } from "./load-readiness-input";
-import { getReadinessFingerprint } from "./readiness-fingerprint";
+import { getReadinessFingerprintCached } from "./readiness-fingerprint";
 
 export interface ReadinessReport extends Readiness {
   project: { slug: string; name: string };
@@ -41,7 +41,7 @@ function remember(key: string, value: Readiness): void {
  * pure domain computes it.
  */
 export const getReadiness = cache(async (project: { id: string; slug: string; name: string }, asOf: string): Promise<ReadinessReport> => {
-  const key = `${project.id}|${asOf}|${await getReadinessFingerprint(project.id)}`;
+  const key = `${project.id}|${asOf}|${await getReadinessFingerprintCached(project.id)}`;
   let readiness = memo.get(key);
   if (readiness) remember(key, readiness);
   else {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "../db";
 
 /**
@@ -22,3 +23,6 @@ export async function getReadinessFingerprint(projectId: string): Promise<string
     ) AS fp`;
   return rows[0]?.fp ?? "";
 }
+
+/** The fingerprint once per request (the overview's readiness and panels, the blockers page's readiness and burndown ask alike). */
+export const getReadinessFingerprintCached = cache(getReadinessFingerprint);
