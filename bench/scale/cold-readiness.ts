@@ -1,8 +1,11 @@
 /**
- * bench/scale, cold part: the first readiness computation after a change (the cached result
- * cleared), in process, at 1× (the demo) and 100× ("large"): median of 9 after one warm-up, the projects measured in turn, with
- * the split load (SQL + timeline) / compute (replay to the day + readiness); and the same through the
- * running server's API, as the next reader after a change waits for it. Target: 100× ≤ 5 × 1×.
+ * bench/scale, cold part: the first readiness computation after an engineer's edit (an item's
+ * status changed through the real update path: the row, its event, the audit entry), in process,
+ * at 1× (the demo) and 100× ("large"): median of 9 after one warm-up, the projects measured in turn,
+ * with the split load (SQL + timeline, after another such edit) / compute (replay to the day +
+ * readiness); the first read with nothing kept (a server's first request for the project); and
+ * the same edit-then-read through the running server's API, as the next reader waits for it.
+ * Target: 100× ≤ 5 × 1× after an edit.
  */
 import type { TargetCheck } from "../lib/targets";
 
@@ -10,12 +13,14 @@ const AS_OF = "2026-01-18";
 const RUNS = 9;
 
 export interface ColdFigures {
-  /** getReadiness, cache cleared: fingerprint + load + compute. */
+  /** getReadiness right after an edit: fingerprint + load of what changed + compute. */
   totalMs: number;
-  /** loadProjectTimeline alone. */
+  /** loadProjectTimeline alone, right after an edit. */
   loadMs: number;
   /** readinessInputAsOf + computeReadiness alone. */
   computeMs: number;
+  /** getReadiness with nothing kept (no computed result, no rows): every row read. */
+  firstMs: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -26,55 +31,83 @@ export async function measureColdReadiness(url: string, slugs: readonly string[]
   const { getDb } = await import("@/lib/server/db");
   const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
   const { loadProjectTimeline } = await import("@/lib/server/history/load-project-timeline");
+  const { clearTimelineRowCache } = await import("@/lib/server/history/timeline-row-cache");
+  const { updateItem } = await import("@/lib/server/items/update-item");
   const { readinessInputAsOf } = await import("@/lib/domain/history/readiness-input-as-of");
   const { computeReadiness } = await import("@/lib/domain");
-  const projects = await Promise.all(slugs.map((slug) => getDb().project.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } })));
-  const times = projects.map(() => ({ total: [] as number[], load: [] as number[], compute: [] as number[] }));
+  const db = getDb();
+  const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@example.com" }, select: { id: true, email: true, name: true } });
+  const projects = await Promise.all(slugs.map(async (slug) => {
+    const project = await db.project.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
+    const item = await db.checklistItem.findFirstOrThrow({ where: { projectId: project.id, priority: "P1", status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const access = { principal: { kind: "user" as const, userId: lead.id, email: lead.email, name: lead.name, isAdmin: true }, project, role: "LEAD" as const, isAdmin: true };
+    return { project, item: item.id, access };
+  }));
+  // An engineer's edit: the item between OPEN and IN_PROGRESS (a new row version and an event).
+  const edit = async (p: (typeof projects)[number]) => {
+    const { version, status } = await db.checklistItem.findUniqueOrThrow({ where: { id: p.item }, select: { version: true, status: true } });
+    await updateItem(p.access, p.item, { status: status === "OPEN" ? "IN_PROGRESS" : "OPEN", version });
+  };
+  const times = projects.map(() => ({ total: [] as number[], load: [] as number[], compute: [] as number[], first: [] as number[] }));
   // The projects in turn within each round, so that a busy moment of a shared machine weighs on both.
   for (let i = 0; i <= RUNS; i++) {
     for (const [k, p] of projects.entries()) {
       clearReadinessCache();
-      const a = performance.now();
-      await getReadiness(p, AS_OF);
+      clearTimelineRowCache();
+      let a = performance.now();
+      await getReadiness(p.project, AS_OF);
+      const first = performance.now() - a;
+      await edit(p);
+      a = performance.now();
+      await getReadiness(p.project, AS_OF);
+      const total = performance.now() - a;
+      await edit(p);
+      a = performance.now();
+      const timeline = await loadProjectTimeline(p.project.id, { from: AS_OF, to: AS_OF });
       const b = performance.now();
-      const timeline = await loadProjectTimeline(p.id, { from: AS_OF, to: AS_OF });
-      const c = performance.now();
       computeReadiness(readinessInputAsOf(timeline, AS_OF));
-      const d = performance.now();
+      const c = performance.now();
       if (i === 0) continue;
-      times[k].total.push(b - a); times[k].load.push(c - b); times[k].compute.push(d - c);
+      times[k].total.push(total); times[k].load.push(b - a); times[k].compute.push(c - b); times[k].first.push(first);
     }
   }
   const out: Record<string, ColdFigures> = {};
-  for (const [k, slug] of slugs.entries()) out[slug] = { totalMs: median(times[k].total), loadMs: median(times[k].load), computeMs: median(times[k].compute) };
-  await getDb().$disconnect();
+  for (const [k, slug] of slugs.entries()) {
+    out[slug] = { totalMs: median(times[k].total), loadMs: median(times[k].load), computeMs: median(times[k].compute), firstMs: median(times[k].first) };
+  }
+  await db.$disconnect();
   return out;
 }
 
 /**
- * The same first read after a change, as a reader meets it: a change (the project row touched, which
- * moves the fingerprint as any edit does), then the next `GET …/readiness?asOf=` through the running
- * server, timed by the client. Median of 9 after one warm-up, the projects in turn.
+ * The same first read after an edit, as a reader meets it: an engineer's PATCH of an item's status
+ * through the API, then the next `GET …/readiness?asOf=` through the running server, timed by the
+ * client. Median of 9 after one warm-up, the projects in turn. `tokens`: an ENGINEER token per slug.
  */
-export async function measureColdReadinessApi(serverUrl: string, databaseUrl: string, tokens: Record<string, string>): Promise<Record<string, number>> {
-  const pg = (await import("pg")).default;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+export async function measureColdReadinessApi(serverUrl: string, tokens: Record<string, string>, itemIds: Record<string, string>): Promise<Record<string, number>> {
   const times: Record<string, number[]> = {};
-  try {
-    for (let i = 0; i <= RUNS; i++) {
-      for (const [slug, token] of Object.entries(tokens)) {
-        await client.query(`UPDATE "Project" SET "updatedAt" = now() WHERE slug = $1`, [slug]);
-        const a = performance.now();
-        const res = await fetch(`${serverUrl}/api/v1/projects/${slug}/readiness?asOf=${AS_OF}`, { headers: { authorization: `Bearer ${token}` } });
-        await res.arrayBuffer();
-        const ms = performance.now() - a;
-        if (res.status !== 200) throw new Error(`cold readiness API for ${slug}: ${res.status}`);
-        if (i > 0) (times[slug] ??= []).push(ms);
-      }
+  const versions: Record<string, { version: number; status: string }> = {};
+  for (const [slug, token] of Object.entries(tokens)) {
+    const res = await fetch(`${serverUrl}/api/v1/projects/${slug}/items/${itemIds[slug]}`, { headers: { authorization: `Bearer ${token}` } });
+    versions[slug] = (await res.json()) as { version: number; status: string };
+  }
+  for (let i = 0; i <= RUNS; i++) {
+    for (const [slug, token] of Object.entries(tokens)) {
+      const auth = { authorization: `Bearer ${token}` };
+      const v = versions[slug];
+      const patch = await fetch(`${serverUrl}/api/v1/projects/${slug}/items/${itemIds[slug]}`, {
+        method: "PATCH", headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ status: v.status === "OPEN" ? "IN_PROGRESS" : "OPEN", version: v.version }),
+      });
+      if (patch.status !== 200) throw new Error(`edit in ${slug}: ${patch.status} ${await patch.text()}`);
+      versions[slug] = (await patch.json()) as { version: number; status: string };
+      const a = performance.now();
+      const res = await fetch(`${serverUrl}/api/v1/projects/${slug}/readiness?asOf=${AS_OF}`, { headers: auth });
+      await res.arrayBuffer();
+      const ms = performance.now() - a;
+      if (res.status !== 200) throw new Error(`cold readiness API for ${slug}: ${res.status}`);
+      if (i > 0) (times[slug] ??= []).push(ms);
     }
-  } finally {
-    await client.end();
   }
   return Object.fromEntries(Object.entries(times).map(([slug, xs]) => [slug, median(xs)]));
 }
@@ -87,19 +120,19 @@ export function coldReadinessReport(
 ): { lines: string[]; checks: TargetCheck[] } {
   const f = (n: number) => n.toFixed(1);
   const lines = [
-    "cold readiness (first computation after a change, in process, median of 9):",
-    "data        total ms   load ms  compute ms",
+    "cold readiness (the first computation after an engineer's edit, in process, median of 9):",
+    "data        after edit ms   load ms  compute ms   first read ms (nothing kept)",
     ...([["1× (demo)", cold.one], ["100×", cold.hundred]] as const).map(([name, c]) =>
-      `${name.padEnd(11)} ${f(c.totalMs).padStart(8)}  ${f(c.loadMs).padStart(8)}  ${f(c.computeMs).padStart(10)}`),
-    `cold readiness through the API (a change, then the next GET, median of 9): 1× ${f(coldApi.one)} ms, 100× ${f(coldApi.hundred)} ms`,
+      `${name.padEnd(11)} ${f(c.totalMs).padStart(13)}  ${f(c.loadMs).padStart(8)}  ${f(c.computeMs).padStart(10)}  ${f(c.firstMs).padStart(14)}`),
+    `cold readiness through the API (an engineer's PATCH, then the next GET, median of 9): 1× ${f(coldApi.one)} ms, 100× ${f(coldApi.hundred)} ms`,
   ];
   const checks: TargetCheck[] = [
     {
-      name: "cold readiness 100× / 1×", value: cold.hundred.totalMs / cold.one.totalMs, op: "≤", limit: 5, unit: "×",
+      name: "cold readiness after an edit 100× / 1×", value: cold.hundred.totalMs / cold.one.totalMs, op: "≤", limit: 5, unit: "×",
       detail: `${f(cold.hundred.totalMs)} ms / ${f(cold.one.totalMs)} ms; 100× load ${f(cold.hundred.loadMs)} ms + compute ${f(cold.hundred.computeMs)} ms`,
     },
     {
-      name: "cold readiness API (next GET after a change) 100× / 1×", value: coldApi.hundred / coldApi.one, op: "≤", limit: 5, unit: "×",
+      name: "cold readiness API (next GET after a PATCH) 100× / 1×", value: coldApi.hundred / coldApi.one, op: "≤", limit: 5, unit: "×",
       detail: `${f(coldApi.hundred)} ms / ${f(coldApi.one)} ms: what a reader waits for, auth and JSON included`,
     },
     {

@@ -45,7 +45,13 @@ async function main() {
       console.log(`ratio 100×/1× at p50: ${ratio.toFixed(2)} (target ≤ 5): ${ratio <= 5 ? "met" : "NOT met"}`);
       console.log("(warm: data unchanged since the previous request, so the cached computation is reused after a fingerprint query)");
       const cold = await measureColdReadiness(env.pg.url, ["agent-platform", "large"]);
-      const coldApi = await measureColdReadinessApi(server.url, env.pg.url, { "agent-platform": demoToken, large: largeToken });
+      const coldApi = await measureColdReadinessApi(
+        server.url,
+        { "agent-platform": await createToken(env.db, "agent-platform", "ENGINEER"), large: await createToken(env.db, "large", "ENGINEER") },
+        Object.fromEntries(await Promise.all(["agent-platform", "large"].map(async (slug) => [slug, (await env.db.checklistItem.findFirstOrThrow({
+          where: { project: { slug }, priority: "P1", status: "OPEN" }, orderBy: { createdAt: "desc" }, select: { id: true },
+        })).id] as const))),
+      );
       const report = coldReadinessReport(
         { one: cold["agent-platform"], hundred: cold.large }, { one: coldApi["agent-platform"], hundred: coldApi.large }, { one: one.p50, hundred: hundred.p50 },
       );

@@ -4,7 +4,8 @@ import { computeStaleItemIdsByDay, isEvidenceDating } from "@/lib/domain/history
 import type { ProjectTimeline, TimelineStabilityRun, ValueChange } from "@/lib/domain/history/types";
 import { addDays } from "@/lib/domain/calendar";
 import { getDb } from "../db";
-import { loadTimelineEvents, loadTimelineItems, loadTimelineRuns } from "./load-timeline-rows";
+import { loadTimelineRuns } from "./load-timeline-rows";
+import { loadTimelineEventsCached, loadTimelineItemsCached } from "./timeline-row-cache";
 
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 const GATE_IDS = new Set<string>(["open-p1", "capacity", "anomaly", "stability", "objectives"]);
@@ -62,8 +63,9 @@ export async function loadProjectTimeline(projectId: string, range: { from: stri
   const [project, categories, items, { replayed: events, evidence: evidenceEvents }, acceptances, runs, objectives, audits, stabilityRuns, changeMarkers] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: projectId } }),
     db.category.findMany({ where: { projectId }, select: { id: true, name: true, weight: true, position: true, evidenceValidDays: true }, orderBy: { position: "asc" } }),
-    loadTimelineItems(projectId),
-    loadTimelineEvents(projectId, REPLAYED_FIELDS, EVIDENCE_FIELDS),
+    // The two big tables: only what changed since the last load is read (timeline-row-cache.ts).
+    loadTimelineItemsCached(projectId),
+    loadTimelineEventsCached(projectId, REPLAYED_FIELDS, EVIDENCE_FIELDS),
     db.riskAcceptance.findMany({
       where: { projectId },
       select: { id: true, itemId: true, gateId: true, mitigation: true, expiresOn: true, createdAt: true, revokedAt: true, acceptedById: true },

@@ -23,25 +23,30 @@ export function isoOfTimestampText(text: string | null): string | null {
 }
 const isoText = (v: unknown) => isoOfTimestampText(v as string | null);
 
-type Row = unknown[];
-async function rows(text: string, values: unknown[]): Promise<Row[]> {
+export type Row = unknown[];
+export async function rows(text: string, values: unknown[]): Promise<Row[]> {
   return (await getPool().query({ text, values, rowMode: "array" })).rows as Row[];
 }
 
-/** Current items; `evidenceAt` falls back to the last change for DONE items (dated before evidence was). */
+/** The item columns the timeline reads, in the order `toTimelineItem` takes them. */
+export const ITEM_COLUMNS = `id, "categoryId", title, priority::text, status::text, "estimateHours", "estimateLowHours", "estimateHighHours",
+            "deferrable", ${iso('"createdAt"')}, ${iso(`COALESCE("evidenceAt", CASE WHEN status = 'DONE' THEN "updatedAt" END)`)}, "evidenceValidDays"`;
+
+/** A row of ITEM_COLUMNS from `offset` on; `evidenceAt` falls back to the last change for DONE items (dated before evidence was). */
+export function toTimelineItem(r: Row, offset = 0): DomainItem {
+  const o = offset;
+  return {
+    id: r[o] as string, categoryId: r[o + 1] as string, title: r[o + 2] as string, priority: r[o + 3] as Priority, status: r[o + 4] as ItemStatus,
+    estimateHours: r[o + 5] as number | null, estimateLowHours: r[o + 6] as number | null, estimateHighHours: r[o + 7] as number | null,
+    deferrable: r[o + 8] as boolean, createdAt: isoText(r[o + 9])!, evidenceValidDays: r[o + 11] as number | null, riskAcceptance: null,
+    evidenceAt: isoText(r[o + 10]),
+  };
+}
+
+/** Current items. */
 export async function loadTimelineItems(projectId: string): Promise<DomainItem[]> {
-  const list = await rows(
-    `SELECT id, "categoryId", title, priority::text, status::text, "estimateHours", "estimateLowHours", "estimateHighHours",
-            "deferrable", ${iso('"createdAt"')}, ${iso(`COALESCE("evidenceAt", CASE WHEN status = 'DONE' THEN "updatedAt" END)`)}, "evidenceValidDays"
-       FROM "ChecklistItem" WHERE "projectId" = $1`,
-    [projectId],
-  );
-  return list.map((r) => ({
-    id: r[0] as string, categoryId: r[1] as string, title: r[2] as string, priority: r[3] as Priority, status: r[4] as ItemStatus,
-    estimateHours: r[5] as number | null, estimateLowHours: r[6] as number | null, estimateHighHours: r[7] as number | null,
-    deferrable: r[8] as boolean, createdAt: isoText(r[9])!, evidenceValidDays: r[11] as number | null, riskAcceptance: null,
-    evidenceAt: isoText(r[10]),
-  }));
+  const list = await rows(`SELECT ${ITEM_COLUMNS} FROM "ChecklistItem" WHERE "projectId" = $1`, [projectId]);
+  return list.map((r) => toTimelineItem(r));
 }
 
 export interface TimelineEventRows {
@@ -51,25 +56,34 @@ export interface TimelineEventRows {
   evidence: { itemId: string; at: string }[];
 }
 
+/** The event columns the timeline reads, in the order `addTimelineEvent` takes them. */
+export const EVENT_COLUMNS = `e."itemId", ${iso("e.at")}, e.field, e."fromValue", e."toValue", e.snapshot, e."actorId"`;
+
+/** Adds a row of EVENT_COLUMNS (from `offset` on) to the replayed or the evidence events. */
+export function addTimelineEvent(out: TimelineEventRows, r: Row, isEvidence: ReadonlySet<string>, offset = 0): void {
+  const o = offset;
+  const field = r[o + 2] as string;
+  const at = isoText(r[o + 1])!;
+  if (isEvidence.has(field)) {
+    out.evidence.push({ itemId: r[o] as string, at });
+    return;
+  }
+  const event: DomainItemEvent = { itemId: r[o] as string, at, field, from: r[o + 3] as string | null, to: r[o + 4] as string | null, actorId: r[o + 6] as string | null };
+  if (r[o + 5]) event.snapshot = r[o + 5] as DomainItemSnapshot;
+  out.replayed.push(event);
+}
+
 /**
  * Item events of `replayed` and `evidence` fields (events without an item left out), in one
  * statement, in time order (`e.at`: the column, not the text output column of the same name).
  */
 export async function loadTimelineEvents(projectId: string, replayed: readonly string[], evidence: readonly string[]): Promise<TimelineEventRows> {
   const list = await rows(
-    `SELECT "itemId", ${iso("at")}, field, "fromValue", "toValue", snapshot, "actorId"
-       FROM "ItemEvent" e WHERE "projectId" = $1 AND field = ANY($2::text[]) AND "itemId" IS NOT NULL ORDER BY e.at`,
+    `SELECT ${EVENT_COLUMNS} FROM "ItemEvent" e WHERE e."projectId" = $1 AND e.field = ANY($2::text[]) AND e."itemId" IS NOT NULL ORDER BY e.at`,
     [projectId, [...replayed, ...evidence]],
   );
   const isEvidence = new Set(evidence), out: TimelineEventRows = { replayed: [], evidence: [] };
-  for (const r of list) {
-    const field = r[2] as string;
-    const at = isoText(r[1])!;
-    if (isEvidence.has(field)) { out.evidence.push({ itemId: r[0] as string, at }); continue; }
-    const event: DomainItemEvent = { itemId: r[0] as string, at, field, from: r[3] as string | null, to: r[4] as string | null, actorId: r[6] as string | null };
-    if (r[5]) event.snapshot = r[5] as DomainItemSnapshot;
-    out.replayed.push(event);
-  }
+  for (const r of list) addTimelineEvent(out, r, isEvidence);
   return out;
 }
 
