@@ -7,9 +7,11 @@ import { addTimelineEvent, EVENT_COLUMNS, ITEM_COLUMNS, rows, toTimelineItem, ty
  * one item and appends one event, so the next reader reads those rows instead of every row (5,000
  * items and 7,500 events at 100× the demo). What is kept is checked against the database on every
  * load, so nothing stale is ever served:
- * - items by (id, xmin): PostgreSQL gives every inserted or updated row version a new xmin, so a
- *   row whose xmin is unchanged is the row that was read; new and changed rows are read again,
- *   rows gone are dropped (a project of fewer than 1,000 items is simply read whole: one statement).
+ * - items by (id, xmin): PostgreSQL gives every inserted or updated row version a new xmin. The
+ *   items fall in 128 groups by a hash of their id; a group's signature is its count and two
+ *   checksums of (id, xmin), asked for in one statement (128 short rows instead of 5,000 long
+ *   ones); a group whose signature moved is read again whole, with the signature its rows give.
+ *   A project of fewer than 1,000 items is simply read whole: one statement.
  * - events are never updated or deleted by the application (a project delete removes them all):
  *   the events after the last instant read are read, with the count and a checksum of all of them
  *   in the same statement; when those do not add up (an event committed late with an earlier time,
@@ -18,11 +20,19 @@ import { addTimelineEvent, EVENT_COLUMNS, ITEM_COLUMNS, rows, toTimelineItem, ty
 const MAX_PROJECTS = 8;
 /** Below this many items one statement reading every row is cheaper than checking versions first. */
 const SMALL_PROJECT_ITEMS = 1000;
+/** Items are checked in this many groups (by a hash of the id): a change re-reads its group only. */
+const GROUPS = 128;
+
+/** One group of items: its rows as read, and its signature (count and two checksums of id and xmin). */
+interface ItemGroup {
+  items: DomainItem[];
+  signature: string;
+}
 
 interface ItemsEntry {
-  /** id → xmin of the row version read. */
-  versions: Map<string, string>;
-  items: Map<string, DomainItem>;
+  groups: Map<number, ItemGroup>;
+  /** Every group's items, in group order: what a load returns while nothing changed. */
+  all: DomainItem[];
 }
 
 interface EventsEntry {
@@ -46,40 +56,65 @@ function entryOf(projectId: string) {
   return e;
 }
 
-/** Current items, in the order the database lists them. */
+/**
+ * Per row: its group, two checksums of (id, xmin) — any insert, update or delete changes its
+ * group's count or sums, but for odds of 2⁻⁶⁴ — then the item's columns.
+ */
+const GROUPED_ITEM = `hashtext(id) & ${GROUPS - 1}, hashtext(id || ':' || xmin::text), hashtext(xmin::text || ':' || id), ${ITEM_COLUMNS}`;
+
+/** The groups of these rows (GROUPED_ITEM), each with the signature its rows give. */
+function groupRows(list: Row[]): Map<number, ItemGroup> {
+  const sums = new Map<number, { items: DomainItem[]; a: number; b: number }>();
+  for (const r of list) {
+    const id = r[0] as number;
+    let acc = sums.get(id);
+    if (!acc) sums.set(id, (acc = { items: [], a: 0, b: 0 }));
+    acc.items.push(toTimelineItem(r, 3));
+    acc.a += r[1] as number;
+    acc.b += r[2] as number;
+  }
+  const out = new Map<number, ItemGroup>();
+  for (const [id, acc] of sums) out.set(id, { items: acc.items, signature: `${acc.items.length}:${acc.a}:${acc.b}` });
+  return out;
+}
+
+function allItems(groups: Map<number, ItemGroup>): DomainItem[] {
+  const out: DomainItem[] = [];
+  for (const id of [...groups.keys()].sort((a, b) => a - b)) out.push(...groups.get(id)!.items);
+  return out;
+}
+
+/** Current items: a small project in the order the database lists them, a large one by group. */
 export async function loadTimelineItemsCached(projectId: string, smallProjectItems = SMALL_PROJECT_ITEMS): Promise<DomainItem[]> {
   const entry = entryOf(projectId);
   const known = entry.items;
-  if (!known || known.items.size < smallProjectItems) {
-    const list = await rows(`SELECT xmin::text, ${ITEM_COLUMNS} FROM "ChecklistItem" WHERE "projectId" = $1`, [projectId]);
-    const fresh: ItemsEntry = { versions: new Map(), items: new Map() };
-    for (const r of list) {
-      const item = toTimelineItem(r, 1);
-      fresh.versions.set(item.id, r[0] as string);
-      fresh.items.set(item.id, item);
-    }
-    entry.items = fresh;
-    return [...fresh.items.values()];
+  if (!known || known.all.length < smallProjectItems) {
+    const list = await rows(`SELECT ${GROUPED_ITEM} FROM "ChecklistItem" WHERE "projectId" = $1`, [projectId]);
+    const groups = groupRows(list);
+    entry.items = { groups, all: allItems(groups) };
+    return list.length < smallProjectItems ? list.map((r) => toTimelineItem(r, 3)) : entry.items.all;
   }
-  const current = await rows(`SELECT id, xmin::text FROM "ChecklistItem" WHERE "projectId" = $1`, [projectId]);
-  const changed = current.filter((r) => known.versions.get(r[0] as string) !== r[1]).map((r) => r[0] as string);
-  const reread = changed.length === 0 ? [] : await rows(`SELECT xmin::text, ${ITEM_COLUMNS} FROM "ChecklistItem" WHERE "projectId" = $1 AND id = ANY($2::text[])`, [projectId, changed]);
-  const next: ItemsEntry = { versions: new Map(), items: new Map() };
-  const byId = new Map<string, Row>();
-  for (const r of reread) byId.set(r[1] as string, r);
-  for (const [id, xmin] of current as [string, string][]) {
-    const r = byId.get(id);
-    if (r) {
-      next.versions.set(id, r[0] as string);
-      next.items.set(id, toTimelineItem(r, 1));
-    } else if (known.versions.get(id) === xmin) {
-      next.versions.set(id, xmin);
-      next.items.set(id, known.items.get(id)!);
-    }
-    // Else it was deleted between the two statements: left out, as the second one saw it.
+  // Each group's signature now; the groups whose signature moved are read again (one statement each).
+  const summary = await rows(
+    `SELECT hashtext(id) & ${GROUPS - 1} AS grp, count(*)::int || ':' || sum(hashtext(id || ':' || xmin::text)) || ':' || sum(hashtext(xmin::text || ':' || id))
+       FROM "ChecklistItem" WHERE "projectId" = $1 GROUP BY 1`,
+    [projectId],
+  );
+  const now = new Map(summary.map((r) => [r[0] as number, r[1] as string]));
+  const moved = [...new Set([...now.keys(), ...known.groups.keys()])].filter((id) => known.groups.get(id)?.signature !== now.get(id));
+  if (moved.length === 0) return known.all;
+  const reread = groupRows(await rows(
+    `SELECT ${GROUPED_ITEM} FROM "ChecklistItem" WHERE "projectId" = $1 AND hashtext(id) & ${GROUPS - 1} = ANY($2::int[])`,
+    [projectId, moved],
+  ));
+  const groups = new Map<number, ItemGroup>(known.groups);
+  for (const id of moved) {
+    const group = reread.get(id);
+    if (group) groups.set(id, group);
+    else groups.delete(id);
   }
-  entry.items = next;
-  return [...next.items.values()];
+  entry.items = { groups, all: allItems(groups) };
+  return entry.items.all;
 }
 
 /** Item events of the given fields (events without an item left out), in time order. */
