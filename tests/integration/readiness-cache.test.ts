@@ -22,8 +22,11 @@ async function both() {
   const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
   // As of today: readiness as of a past day is the project as it was then, whatever changes now.
   const today = new Date().toISOString().slice(0, 10);
+  const { clearTimelineRowCache } = await import("@/lib/server/history/timeline-row-cache");
   const cached = await getReadiness(project, today);
+  // Afresh: no computed result and no timeline rows kept.
   clearReadinessCache();
+  clearTimelineRowCache();
   const fresh = await getReadiness(project, today);
   expect(cached).toEqual(fresh);
   return cached;
@@ -57,6 +60,13 @@ describe("readiness cache", () => {
     await t.db.testRun.create({ data: { projectId: project.id, seriesId: (await t.db.testRun.findFirstOrThrow({ where: { projectId: project.id } })).seriesId, name: "Rerun 300", kind: "STRESS", users: 300, requests: 1000, failures: 0, p95Ms: 90, throughputRps: 200, runDate: new Date("2026-01-18") } });
     r = await both();
     expect(r.capacity.anomalies).toEqual([]);
+    // A run moved to a series that is not launch evidence leaves capacity.
+    const rerun = await t.db.testRun.findFirstOrThrow({ where: { projectId: project.id, name: "Rerun 300" } });
+    const side = await t.db.loadTestSeries.create({ data: { projectId: project.id, slug: "side", name: "Side", environment: "staging", launchEvidence: false } });
+    r = await both();
+    await t.db.testRun.update({ where: { id: rerun.id }, data: { seriesId: side.id } });
+    const moved = await both();
+    expect(moved.capacity).not.toEqual(r.capacity);
     await t.db.checklistItem.delete({ where: { id: item.id } });
     r = await both();
     expect(r.score.criticalTotal).toBe(49);

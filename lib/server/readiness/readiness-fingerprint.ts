@@ -5,7 +5,7 @@ import { getDb } from "../db";
 /**
  * A cheap fingerprint of everything a readiness computation reads for a project: when any item,
  * event, acceptance, objective, category, run, change marker or setting changes, so does this string. One query,
- * index-backed aggregates only.
+ * index-backed aggregates only (runs moved between series: two checksums of id and series, no sort).
  */
 export async function getReadinessFingerprint(projectId: string): Promise<string> {
   const rows = await getDb().$queryRaw<{ fp: string }[]>`
@@ -17,7 +17,8 @@ export async function getReadinessFingerprint(projectId: string): Promise<string
          FROM "RiskAcceptance" r WHERE r."projectId" = ${projectId}),
       (SELECT concat(count(*), ':', extract(epoch FROM max(o."updatedAt"))) FROM "Objective" o WHERE o."projectId" = ${projectId}),
       (SELECT string_agg(concat(c.id, ',', c.name, ',', c.weight, ',', c.position, ',', c."evidenceValidDays"), ';' ORDER BY c.id) FROM "Category" c WHERE c."projectId" = ${projectId}),
-      (SELECT concat(count(*), ':', extract(epoch FROM max(t."createdAt")), ':', md5(string_agg(concat(t.id, '@', t."seriesId"), ',' ORDER BY t.id))) FROM "TestRun" t WHERE t."projectId" = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(t."createdAt")), ':', sum(hashtext(t.id || '@' || t."seriesId")), ':', sum(hashtext(t."seriesId" || '@' || t.id)))
+         FROM "TestRun" t WHERE t."projectId" = ${projectId}),
       (SELECT string_agg(concat(s.id, ',', s."launchEvidence"), ';' ORDER BY s.id) FROM "LoadTestSeries" s WHERE s."projectId" = ${projectId}),
       (SELECT concat(count(*), ':', extract(epoch FROM max(m."createdAt")), ':', extract(epoch FROM max(m.at))) FROM "ChangeMarker" m WHERE m."projectId" = ${projectId})
     ) AS fp`;
