@@ -62,20 +62,23 @@ function entryOf(projectId: string) {
  */
 const GROUPED_ITEM = `hashtext(id) & ${GROUPS - 1}, hashtext(id || ':' || xmin::text), hashtext(xmin::text || ':' || id), ${ITEM_COLUMNS}`;
 
-/** The groups of these rows (GROUPED_ITEM), each with the signature its rows give. */
-function groupRows(list: Row[]): Map<number, ItemGroup> {
+/** The groups of these rows (GROUPED_ITEM), each with the signature its rows give; and the items in the rows' order. */
+function groupRows(list: Row[]): { groups: Map<number, ItemGroup>; inOrder: DomainItem[] } {
   const sums = new Map<number, { items: DomainItem[]; a: number; b: number }>();
+  const inOrder: DomainItem[] = [];
   for (const r of list) {
     const id = r[0] as number;
     let acc = sums.get(id);
     if (!acc) sums.set(id, (acc = { items: [], a: 0, b: 0 }));
-    acc.items.push(toTimelineItem(r, 3));
+    const item = toTimelineItem(r, 3);
+    inOrder.push(item);
+    acc.items.push(item);
     acc.a += r[1] as number;
     acc.b += r[2] as number;
   }
-  const out = new Map<number, ItemGroup>();
-  for (const [id, acc] of sums) out.set(id, { items: acc.items, signature: `${acc.items.length}:${acc.a}:${acc.b}` });
-  return out;
+  const groups = new Map<number, ItemGroup>();
+  for (const [id, acc] of sums) groups.set(id, { items: acc.items, signature: `${acc.items.length}:${acc.a}:${acc.b}` });
+  return { groups, inOrder };
 }
 
 function allItems(groups: Map<number, ItemGroup>): DomainItem[] {
@@ -90,9 +93,9 @@ export async function loadTimelineItemsCached(projectId: string, smallProjectIte
   const known = entry.items;
   if (!known || known.all.length < smallProjectItems) {
     const list = await rows(`SELECT ${GROUPED_ITEM} FROM "ChecklistItem" WHERE "projectId" = $1`, [projectId]);
-    const groups = groupRows(list);
+    const { groups, inOrder } = groupRows(list);
     entry.items = { groups, all: allItems(groups) };
-    return list.length < smallProjectItems ? list.map((r) => toTimelineItem(r, 3)) : entry.items.all;
+    return list.length < smallProjectItems ? inOrder : entry.items.all;
   }
   // Each group's signature now; the groups whose signature moved are read again (one statement each).
   const summary = await rows(
@@ -103,7 +106,7 @@ export async function loadTimelineItemsCached(projectId: string, smallProjectIte
   const now = new Map(summary.map((r) => [r[0] as number, r[1] as string]));
   const moved = [...new Set([...now.keys(), ...known.groups.keys()])].filter((id) => known.groups.get(id)?.signature !== now.get(id));
   if (moved.length === 0) return known.all;
-  const reread = groupRows(await rows(
+  const { groups: reread } = groupRows(await rows(
     `SELECT ${GROUPED_ITEM} FROM "ChecklistItem" WHERE "projectId" = $1 AND hashtext(id) & ${GROUPS - 1} = ANY($2::int[])`,
     [projectId, moved],
   ));
