@@ -11,8 +11,17 @@ export function parseDay(day: string): number {
   return Math.floor(ms / DAY_MS);
 }
 
+/** Days already written out: a replay names the day of thousands of instants, over few days. */
+const dayNames = new Map<number, string>();
+
 export function formatDay(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  let name = dayNames.get(dayNumber);
+  if (name === undefined) {
+    name = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 100_000) dayNames.clear();
+    dayNames.set(dayNumber, name);
+  }
+  return name;
 }
 
 export function addDays(day: string, days: number): string {

@@ -50,21 +50,25 @@ function isNewer(a: DomainRun, b: DomainRun): boolean {
 }
 
 function levelsOfRun(run: DomainRun): Omit<MeasuredLevel, "zone">[] {
-  const base = { runId: run.id, runName: run.name, runDate: run.runDate };
+  const out: Omit<MeasuredLevel, "zone">[] = [];
   if (run.steps.length > 0) {
-    return run.steps.map((step, stepIndex) => ({
-      ...base, stepIndex, users: step.users, p50Ms: step.p50Ms, p95Ms: step.p95Ms,
-      errorRatePercent: errorRate(step.requests, step.failures, step.errorRatePercent),
-      throughputRps: step.throughputRps
-        ?? (step.durationSeconds ? step.requests / step.durationSeconds : null),
-    }));
+    for (let stepIndex = 0; stepIndex < run.steps.length; stepIndex++) {
+      const step = run.steps[stepIndex];
+      out.push({
+        runId: run.id, runName: run.name, runDate: run.runDate, stepIndex, users: step.users, p50Ms: step.p50Ms, p95Ms: step.p95Ms,
+        errorRatePercent: errorRate(step.requests, step.failures, step.errorRatePercent),
+        throughputRps: step.throughputRps ?? (step.durationSeconds ? step.requests / step.durationSeconds : null),
+      });
+    }
+    return out;
   }
-  if (run.users === null) return [];
-  return [{
-    ...base, stepIndex: null, users: run.users, p50Ms: run.p50Ms, p95Ms: run.p95Ms,
+  if (run.users === null) return out;
+  out.push({
+    runId: run.id, runName: run.name, runDate: run.runDate, stepIndex: null, users: run.users, p50Ms: run.p50Ms, p95Ms: run.p95Ms,
     errorRatePercent: errorRate(run.requests, run.failures),
     throughputRps: run.throughputRps ?? (run.durationSeconds > 0 ? run.requests / run.durationSeconds : null),
-  }];
+  });
+  return out;
 }
 
 /**
