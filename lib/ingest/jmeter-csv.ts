@@ -3,7 +3,7 @@ import { IngestError } from "./errors";
 import { JmeterCollector } from "./jmeter-common";
 import type { ParseContext, TextInput } from "./text-input";
 import type { NormalizedRun } from "./types";
-import { parseTimeMs, toNum } from "./values";
+import { parseTimeMs, plainDigits, toNum } from "./values";
 
 const DIGITS = /^\d+$/;
 
@@ -24,6 +24,8 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
   const warnings: string[] = [];
   const c: Record<string, number> = {};
   let badTime = 0;
+  let lastRaw: string | null = null;
+  let lastParsed: number | null = null;
   const rows = await readCsvTable(input, ctx, {
     warnings,
     onHeader(h) {
@@ -42,7 +44,18 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
     },
     onRow(f) {
       const raw = f[c.ts];
-      const tMs = DIGITS.test(raw) ? Number(raw) : parseTimeMs(raw);
+      const digits = plainDigits(raw);
+      let tMs: number | null;
+      if (digits >= 0) tMs = digits;
+      else if (DIGITS.test(raw)) tMs = Number(raw);
+      else {
+        // A formatted timeStamp is the same string for many rows in a row: parsed once.
+        if (raw !== lastRaw) {
+          lastRaw = raw;
+          lastParsed = parseTimeMs(raw);
+        }
+        tMs = lastParsed;
+      }
       if (tMs === null) badTime++;
       const ok = f[c.success];
       collector.add({
