@@ -20,6 +20,35 @@ function totalsOf(f: string[], c: Record<string, number>, method: string | null,
   };
 }
 
+interface EndpointRow {
+  method: string | null;
+  name: string;
+  fields: string[];
+}
+
+/** The rows of one value of the type column: its method, and its endpoint rows by name (found without building a key). */
+interface TypeRows {
+  method: string | null;
+  names: Map<string, EndpointRow>;
+}
+
+/** The first row of an endpoint (by type and name), kept under its key unless `max` endpoints are known. */
+function addEndpointRow(endpoints: Map<string, EndpointRow>, t: TypeRows, method: string | null, name: string, f: string[], max: number): void {
+  const key = `${method ?? ""} ${name}`;
+  let row = endpoints.get(key);
+  if (row) {
+    row.method = method;
+    row.name = name;
+    row.fields = f;
+  } else if (endpoints.size < max) {
+    row = { method, name, fields: f };
+    endpoints.set(key, row);
+  } else {
+    return;
+  }
+  t.names.set(name, row);
+}
+
 export interface LocustTotals {
   method: string | null;
   name: string;
@@ -51,7 +80,8 @@ export interface LocustHistory {
 export async function readLocustHistory(input: TextInput, ctx: ParseContext, warnings: string[]): Promise<LocustHistory> {
   const series = new PointSeries(ctx.maxSamples);
   const out: LocustHistory = { points: [], activeFromMs: null, activeToMs: null, maxUsers: null, last: null, endpoints: [] };
-  const endpoints = new Map<string, { method: string | null; name: string; fields: string[] }>();
+  const endpoints = new Map<string, EndpointRow>();
+  const byType = new Map<string, TypeRows>();
   const c: Record<string, number> = {};
   const st: { prev: SamplePoint | null } = { prev: null };
   let prevTotals = { requests: 0, failures: 0, avg: "" };
@@ -78,12 +108,25 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
     },
     onRow(f) {
       const name = f[c.name];
-      const type = (col(f, c.type) ?? "").trim() || null;
-      const method = type === "None" ? null : type;
+      const rawType = col(f, c.type) ?? "";
+      let t = byType.get(rawType);
+      if (!t) {
+        const type = rawType.trim() || null;
+        t = { method: type === "None" ? null : type, names: new Map() };
+        byType.set(rawType, t);
+      }
+      const method = t.method;
       if (name !== "Aggregated") {
         // Only an endpoint's last row counts: its fields are read once, at the end.
-        const key = `${method ?? ""} ${name}`;
-        if (endpoints.has(key) || endpoints.size < ctx.maxEndpoints) endpoints.set(key, { method, name, fields: f });
+        const seen = t.names.get(name);
+        if (seen) {
+          // method and name too: a method with a space can give two endpoints one key.
+          seen.method = method;
+          seen.name = name;
+          seen.fields = f;
+        } else {
+          addEndpointRow(endpoints, t, method, name, f, ctx.maxEndpoints);
+        }
         return;
       }
       const tRaw = toNum(f[c.ts]);
