@@ -1,6 +1,6 @@
 import { columnOf, readCsvTable, requireColumns } from "./csv-table";
 import { IngestError } from "./errors";
-import { JmeterCollector } from "./jmeter-common";
+import { JmeterCollector, type JmeterSample } from "./jmeter-common";
 import type { ParseContext, TextInput } from "./text-input";
 import type { NormalizedRun } from "./types";
 import { parseTimeMs, plainDigits, toNum } from "./values";
@@ -23,6 +23,9 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
   const collector = new JmeterCollector(ctx);
   const warnings: string[] = [];
   const c: Record<string, number> = {};
+  const sample: JmeterSample = {
+    tMs: null, elapsedMs: null, label: "", method: null, responseCode: "", responseMessage: "", success: true, failureMessage: "", allThreads: null,
+  };
   let badTime = 0;
   let lastRaw: string | null = null;
   let lastParsed: number | null = null;
@@ -58,17 +61,16 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
       }
       if (tMs === null) badTime++;
       const ok = f[c.success];
-      collector.add({
-        tMs,
-        elapsedMs: toNum(f[c.elapsed]),
-        label: f[c.label],
-        method: null,
-        responseCode: c.code >= 0 ? f[c.code] : "",
-        responseMessage: c.message >= 0 ? f[c.message] : "",
-        success: ok === "true" || ok.trim().toLowerCase() === "true",
-        failureMessage: c.failure >= 0 ? f[c.failure] : "",
-        allThreads: c.threads >= 0 ? toNum(f[c.threads]) : null,
-      });
+      // One sample object filled row after row: the collector does not keep it.
+      sample.tMs = tMs;
+      sample.elapsedMs = toNum(f[c.elapsed]);
+      sample.label = f[c.label];
+      sample.responseCode = c.code >= 0 ? f[c.code] : "";
+      sample.responseMessage = c.message >= 0 ? f[c.message] : "";
+      sample.success = ok === "true" || ok.trim().toLowerCase() === "true";
+      sample.failureMessage = c.failure >= 0 ? f[c.failure] : "";
+      sample.allThreads = c.threads >= 0 ? toNum(f[c.threads]) : null;
+      collector.add(sample);
     },
   });
   if (rows === 0) throw new IngestError({ file: ctx.fileName, line: 2, reason: "the JTL has a header but no samples" });
