@@ -101,6 +101,16 @@ describe("scanCsv gives the line-based reader's records, line numbers and errors
       [["", "8", "", "10"], 5],
     ]);
   });
+
+  it("gives repeated columns of unquoted lines as one string object per value", async () => {
+    const rows: string[][] = [];
+    const columns = { wanted: null, repeated: [false, true] };
+    await scanCsv(chunksOf(["t,GET /api/products/{id},1\nt,GET /api/products/{id},2\n", "t,other,3\nt,GET /api/products/{id}"]), { maxLineChars: 100, maxRecordChars: 100, columns }, (f) => {
+      rows.push(f);
+    });
+    expect(rows.map((f) => f[1])).toEqual(["GET /api/products/{id}", "GET /api/products/{id}", "other", "GET /api/products/{id}"]);
+    expect(Object.is(rows[0][1], rows[1][1]) && Object.is(rows[0][1], rows[3][1])).toBe(true);
+  });
 });
 
 const JTL_HEADER = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect";

@@ -1,5 +1,6 @@
 import { detectDelimiter } from "./csv-records";
 import { IngestError } from "./errors";
+import { FieldInterner } from "./field-interner";
 
 /** Receives each record: its fields, the 1-based line it starts on, and false when cut off by the end. */
 export type RecordSink = (fields: string[], line: number, complete: boolean) => void;
@@ -15,9 +16,10 @@ export interface CsvScanOptions {
   /**
    * Set (once the header is known) to the columns the reader uses: an unquoted line then gets
    * only those fields sliced out, the others are "" (the field count stays the line's). A line
-   * with a single field always has it.
+   * with a single field always has it. `repeated` columns (few distinct values) of unquoted lines
+   * give the same string object for the same value (`FieldInterner`).
    */
-  columns: { wanted: boolean[] | null };
+  columns: { wanted: boolean[] | null; repeated?: boolean[] | null };
 }
 
 const tooLong = (file: string | undefined, line: number, max: number) =>
@@ -46,6 +48,7 @@ export async function scanCsv(chunks: AsyncIterable<string>, opts: CsvScanOption
   let size = 0;
   // The first error the sink threw for the current chunk: thrown once the chunk is scanned.
   let failed: unknown = null;
+  const interner = new FieldInterner();
 
   const emit = (f: string[], line: number, complete: boolean) => {
     if (failed !== null) return;
@@ -123,17 +126,21 @@ export async function scanCsv(chunks: AsyncIterable<string>, opts: CsvScanOption
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
       if (!open && (nextQuote === -1 || nextQuote >= end)) {
         const wanted = opts.columns.wanted;
+        const repeated = opts.columns.repeated ?? null;
         const d = delim;
         const dLen = d.length;
         const out: string[] = [];
         let from = pos;
         for (let k = 0; ; k++) {
           if (nextDelim !== -1 && nextDelim < from) nextDelim = text.indexOf(d, from);
-          if (nextDelim === -1 || nextDelim + dLen > end) {
-            out.push(k === 0 || !wanted || wanted[k] !== false ? text.slice(from, end) : "");
-            break;
+          const last = nextDelim === -1 || nextDelim + dLen > end;
+          const to = last ? end : nextDelim;
+          if ((last && k === 0) || !wanted || wanted[k] !== false) {
+            out.push(repeated !== null && repeated[k] === true ? interner.get(text, from, to) : text.slice(from, to));
+          } else {
+            out.push("");
           }
-          out.push(!wanted || wanted[k] !== false ? text.slice(from, nextDelim) : "");
+          if (last) break;
           from = nextDelim + dLen;
         }
         emit(out, lineNo, !tail);

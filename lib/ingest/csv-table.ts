@@ -39,10 +39,19 @@ export interface TableOptions {
   /**
    * Called once with the header; may throw IngestError for wrong columns. May return the indexes
    * of the columns `onRow` reads (-1 ignored): the other fields of unquoted rows are then "".
+   * `repeated` among them: columns with few distinct values that onRow looks up in a Map, handed
+   * out as one string object per value (see `FieldInterner`).
    */
-  onHeader(h: CsvHeader): number[] | void;
+  onHeader(h: CsvHeader): number[] | { read: number[]; repeated: number[] } | void;
   onRow(fields: string[], line: number): void;
   warnings: string[];
+}
+
+/** `n` flags, true at the given indexes (-1 and those past n ignored). */
+function flags(n: number, indexes: number[]): boolean[] {
+  const out = new Array<boolean>(n).fill(false);
+  for (const i of indexes) if (i >= 0 && i < n) out[i] = true;
+  return out;
 }
 
 /**
@@ -53,7 +62,7 @@ export interface TableOptions {
 export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: TableOptions): Promise<number> {
   let header: CsvHeader | null = null;
   let rows = 0;
-  const columns: { wanted: boolean[] | null } = { wanted: null };
+  const columns: { wanted: boolean[] | null; repeated: boolean[] | null } = { wanted: null, repeated: null };
   input.setLineLimit(ctx.maxLineBytes);
   const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns };
   await scanCsv(input.chunks, scan, (f, line, complete) => {
@@ -63,8 +72,8 @@ export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: Ta
       header = { names, index: new Map(names.map((n, i) => [n.toLowerCase(), i])), line };
       const used = opts.onHeader(header);
       if (used) {
-        columns.wanted = names.map(() => false);
-        for (const i of used) if (i >= 0 && i < names.length) columns.wanted[i] = true;
+        columns.wanted = flags(names.length, Array.isArray(used) ? used : used.read);
+        if (!Array.isArray(used)) columns.repeated = flags(names.length, used.repeated);
       }
       return;
     }

@@ -43,7 +43,8 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
       c.message = columnOf(h, "responseMessage");
       c.failure = columnOf(h, "failureMessage");
       c.threads = columnOf(h, "allThreads");
-      return Object.values(c);
+      // The label is looked up among the endpoints on every row.
+      return { read: Object.values(c), repeated: [label] };
     },
     onRow(f) {
       const raw = f[c.ts];

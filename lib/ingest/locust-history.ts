@@ -104,7 +104,8 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
       c.median = columnOf(h, "total median response time");
       c.avg = columnOf(h, "total average response time");
       c.max = columnOf(h, "total max response time");
-      return Object.values(c);
+      // Name and type find the endpoint on every row.
+      return { read: Object.values(c), repeated: [name, c.type] };
     },
     onRow(f) {
       const name = f[c.name];
