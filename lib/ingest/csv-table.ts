@@ -43,6 +43,7 @@ export interface TableOptions {
    * out as one string object per value (see `FieldInterner`).
    */
   onHeader(h: CsvHeader): number[] | { read: number[]; repeated: number[] } | void;
+  /** `fields` is refilled for the next row: copy out what is kept. */
   onRow(fields: string[], line: number): void;
   warnings: string[];
 }
@@ -64,7 +65,7 @@ export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: Ta
   let rows = 0;
   const columns: { wanted: boolean[] | null; repeated: boolean[] | null } = { wanted: null, repeated: null };
   input.setLineLimit(ctx.maxLineBytes);
-  const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns };
+  const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns, reuseFields: true };
   await scanCsv(input.chunks, scan, (f, line, complete) => {
     if (f.length === 1 && f[0].trim() === "") return;
     if (!header) {
