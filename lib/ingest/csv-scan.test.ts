@@ -102,6 +102,22 @@ describe("scanCsv gives the line-based reader's records, line numbers and errors
     ]);
   });
 
+  it("reads digits columns of unquoted lines in place, and leaves other values and quoted records as text", async () => {
+    const rows: [string[], number[]][] = [];
+    const columns = { wanted: null, digits: [true, false], numbers: new Float64Array(2).fill(NaN) };
+    const text = '1768726800000,a\n1768726800000.5,b\n"12",c\n1234567890123456,d\n,e\n';
+    await scanCsv(chunksOf([text]), { maxLineChars: 100, maxRecordChars: 100, columns }, (f) => {
+      rows.push([[...f], [...columns.numbers]]);
+    });
+    expect(rows).toEqual([
+      [["", "a"], [1768726800000, NaN]],
+      [["1768726800000.5", "b"], [NaN, NaN]],
+      [["12", "c"], [NaN, NaN]],
+      [["1234567890123456", "d"], [NaN, NaN]],
+      [["", "e"], [NaN, NaN]],
+    ]);
+  });
+
   it("gives repeated columns of unquoted lines as one string object per value", async () => {
     const rows: string[][] = [];
     const columns = { wanted: null, repeated: [false, true] };

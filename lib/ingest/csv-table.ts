@@ -1,4 +1,4 @@
-import { scanCsv } from "./csv-scan";
+import { scanCsv, type CsvColumns } from "./csv-scan";
 import { IngestError } from "./errors";
 import type { ParseContext, TextInput } from "./text-input";
 
@@ -42,9 +42,12 @@ export interface TableOptions {
    * `repeated` among them: columns with few distinct values that onRow looks up in a Map, handed
    * out as one string object per value (see `FieldInterner`).
    */
-  onHeader(h: CsvHeader): number[] | { read: number[]; repeated: number[] } | void;
-  /** `fields` is refilled for the next row: copy out what is kept. */
-  onRow(fields: string[], line: number): void;
+  onHeader(h: CsvHeader): number[] | { read: number[]; repeated: number[]; digits?: number[] } | void;
+  /**
+   * `fields` is refilled for the next row: copy out what is kept. `numbers` has the value of a
+   * `digits` column (then its field is "") or NaN (then read the field); see `CsvColumns`.
+   */
+  onRow(fields: string[], line: number, numbers: Float64Array | null): void;
   warnings: string[];
 }
 
@@ -63,7 +66,7 @@ function flags(n: number, indexes: number[]): boolean[] {
 export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: TableOptions): Promise<number> {
   let header: CsvHeader | null = null;
   let rows = 0;
-  const columns: { wanted: boolean[] | null; repeated: boolean[] | null } = { wanted: null, repeated: null };
+  const columns: CsvColumns = { wanted: null, repeated: null, digits: null, numbers: null };
   input.setLineLimit(ctx.maxLineBytes);
   const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns, reuseFields: true };
   await scanCsv(input.chunks, scan, (f, line, complete) => {
@@ -74,7 +77,13 @@ export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: Ta
       const used = opts.onHeader(header);
       if (used) {
         columns.wanted = flags(names.length, Array.isArray(used) ? used : used.read);
-        if (!Array.isArray(used)) columns.repeated = flags(names.length, used.repeated);
+        if (!Array.isArray(used)) {
+          columns.repeated = flags(names.length, used.repeated);
+          if (used.digits) {
+            columns.digits = flags(names.length, used.digits);
+            columns.numbers = new Float64Array(names.length).fill(NaN);
+          }
+        }
       }
       return;
     }
@@ -90,7 +99,7 @@ export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: Ta
       });
     }
     rows++;
-    opts.onRow(f, line);
+    opts.onRow(f, line, columns.numbers ?? null);
   });
   if (!header) throw new IngestError({ file: ctx.fileName, line: 1, reason: "empty file" });
   return rows;

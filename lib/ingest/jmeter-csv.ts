@@ -44,11 +44,12 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
       c.failure = columnOf(h, "failureMessage");
       c.threads = columnOf(h, "allThreads");
       // The label is looked up among the endpoints on every row.
-      return { read: Object.values(c), repeated: [label] };
+      return { read: Object.values(c), repeated: [label], digits: [ts] };
     },
-    onRow(f) {
+    onRow(f, _line, numbers) {
       const raw = f[c.ts];
-      const digits = plainDigits(raw);
+      // Epoch milliseconds were read by the scan (numbers), else they are the field's text.
+      const digits = numbers !== null && numbers[c.ts] >= 0 ? numbers[c.ts] : plainDigits(raw);
       let tMs: number | null;
       if (digits >= 0) tMs = digits;
       else if (DIGITS.test(raw)) tMs = Number(raw);

@@ -22,11 +22,15 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 
 /** `Number(s)` for 1 to 15 ASCII digits, else -1 (see `plainDecimal`). */
 export function plainDigits(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 15) return -1;
+  return digitsAt(s, 0, s.length);
+}
+
+/** `plainDigits(text.slice(from, to))` read in place: no string is made. */
+export function digitsAt(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
   let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
