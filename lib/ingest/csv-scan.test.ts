@@ -101,6 +101,32 @@ describe("scanCsv gives the line-based reader's records, line numbers and errors
       [["", "8", "", "10"], 5],
     ]);
   });
+
+  it("reads digits columns of unquoted lines in place, and leaves other values and quoted records as text", async () => {
+    const rows: [string[], number[]][] = [];
+    const columns = { wanted: null, digits: [true, false], numbers: new Float64Array(2).fill(NaN) };
+    const text = '1768726800000,a\n1768726800000.5,b\n"12",c\n1234567890123456,d\n,e\n';
+    await scanCsv(chunksOf([text]), { maxLineChars: 100, maxRecordChars: 100, columns }, (f) => {
+      rows.push([[...f], [...columns.numbers]]);
+    });
+    expect(rows).toEqual([
+      [["", "a"], [1768726800000, NaN]],
+      [["1768726800000.5", "b"], [NaN, NaN]],
+      [["12", "c"], [NaN, NaN]],
+      [["1234567890123456", "d"], [NaN, NaN]],
+      [["", "e"], [NaN, NaN]],
+    ]);
+  });
+
+  it("gives repeated columns of unquoted lines as one string object per value", async () => {
+    const rows: string[][] = [];
+    const columns = { wanted: null, repeated: [false, true] };
+    await scanCsv(chunksOf(["t,GET /api/products/{id},1\nt,GET /api/products/{id},2\n", "t,other,3\nt,GET /api/products/{id}"]), { maxLineChars: 100, maxRecordChars: 100, columns }, (f) => {
+      rows.push(f);
+    });
+    expect(rows.map((f) => f[1])).toEqual(["GET /api/products/{id}", "GET /api/products/{id}", "other", "GET /api/products/{id}"]);
+    expect(Object.is(rows[0][1], rows[1][1]) && Object.is(rows[0][1], rows[3][1])).toBe(true);
+  });
 });
 
 const JTL_HEADER = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect";

@@ -1,8 +1,22 @@
 import { detectDelimiter } from "./csv-records";
 import { IngestError } from "./errors";
+import { FieldInterner } from "./field-interner";
+import { digitsAt } from "./values";
 
 /** Receives each record: its fields, the 1-based line it starts on, and false when cut off by the end. */
 export type RecordSink = (fields: string[], line: number, complete: boolean) => void;
+
+export interface CsvColumns {
+  wanted: boolean[] | null;
+  repeated?: boolean[] | null;
+  /**
+   * `digits` columns of an unquoted line are read in place when they are 1 to 15 ASCII digits
+   * (`digitsAt`): the value goes to `numbers` at the column's index and the field is "". Otherwise
+   * (and for every column of a quoted record) `numbers` holds NaN and the field is the text.
+   */
+  digits?: boolean[] | null;
+  numbers?: Float64Array | null;
+}
 
 export interface CsvScanOptions {
   fileName?: string;
@@ -15,9 +29,15 @@ export interface CsvScanOptions {
   /**
    * Set (once the header is known) to the columns the reader uses: an unquoted line then gets
    * only those fields sliced out, the others are "" (the field count stays the line's). A line
-   * with a single field always has it.
+   * with a single field always has it. `repeated` columns (few distinct values) of unquoted lines
+   * give the same string object for the same value (`FieldInterner`).
    */
-  columns: { wanted: boolean[] | null };
+  columns: CsvColumns;
+  /**
+   * The sink keeps no fields array past its call: unquoted lines then all get one array, refilled
+   * line after line (an array per row, grown as it is filled, was ~1/10 of a JTL row's cost with its GC).
+   */
+  reuseFields?: boolean;
 }
 
 const tooLong = (file: string | undefined, line: number, max: number) =>
@@ -46,6 +66,8 @@ export async function scanCsv(chunks: AsyncIterable<string>, opts: CsvScanOption
   let size = 0;
   // The first error the sink threw for the current chunk: thrown once the chunk is scanned.
   let failed: unknown = null;
+  const interner = new FieldInterner();
+  const shared: string[] | null = opts.reuseFields ? [] : null;
 
   const emit = (f: string[], line: number, complete: boolean) => {
     if (failed !== null) return;
@@ -123,21 +145,35 @@ export async function scanCsv(chunks: AsyncIterable<string>, opts: CsvScanOption
       if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
       if (!open && (nextQuote === -1 || nextQuote >= end)) {
         const wanted = opts.columns.wanted;
+        const repeated = opts.columns.repeated ?? null;
+        const digits = opts.columns.digits ?? null;
+        const numbers = opts.columns.numbers ?? null;
         const d = delim;
         const dLen = d.length;
-        const out: string[] = [];
+        const out: string[] = shared ?? [];
         let from = pos;
-        for (let k = 0; ; k++) {
+        let k = 0;
+        for (; ; k++) {
           if (nextDelim !== -1 && nextDelim < from) nextDelim = text.indexOf(d, from);
-          if (nextDelim === -1 || nextDelim + dLen > end) {
-            out.push(k === 0 || !wanted || wanted[k] !== false ? text.slice(from, end) : "");
-            break;
+          const last = nextDelim === -1 || nextDelim + dLen > end;
+          const to = last ? end : nextDelim;
+          if (digits !== null && numbers !== null && digits[k] === true) {
+            // A timestamp is read without making a string (a slice of 13 characters is a view, slow to read).
+            const v = digitsAt(text, from, to);
+            numbers[k] = v >= 0 ? v : NaN;
+            out[k] = v >= 0 ? "" : text.slice(from, to);
+          } else if ((last && k === 0) || !wanted || wanted[k] !== false) {
+            out[k] = repeated !== null && repeated[k] === true ? interner.get(text, from, to) : text.slice(from, to);
+          } else {
+            out[k] = "";
           }
-          out.push(!wanted || wanted[k] !== false ? text.slice(from, nextDelim) : "");
+          if (last) break;
           from = nextDelim + dLen;
         }
+        if (out.length !== k + 1) out.length = k + 1;
         emit(out, lineNo, !tail);
       } else if (quoted(text.slice(pos, end), lineNo)) {
+        opts.columns.numbers?.fill(NaN);
         emit(fields, startLine, !tail);
       }
       pos = lf + 1;
@@ -162,6 +198,7 @@ export async function scanCsv(chunks: AsyncIterable<string>, opts: CsvScanOption
   }
   if (open) {
     fields.push(field);
+    opts.columns.numbers?.fill(NaN);
     sink(fields, startLine, false);
   }
 }

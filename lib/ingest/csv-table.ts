@@ -1,4 +1,4 @@
-import { scanCsv } from "./csv-scan";
+import { scanCsv, type CsvColumns } from "./csv-scan";
 import { IngestError } from "./errors";
 import type { ParseContext, TextInput } from "./text-input";
 
@@ -39,10 +39,23 @@ export interface TableOptions {
   /**
    * Called once with the header; may throw IngestError for wrong columns. May return the indexes
    * of the columns `onRow` reads (-1 ignored): the other fields of unquoted rows are then "".
+   * `repeated` among them: columns with few distinct values that onRow looks up in a Map, handed
+   * out as one string object per value (see `FieldInterner`).
    */
-  onHeader(h: CsvHeader): number[] | void;
-  onRow(fields: string[], line: number): void;
+  onHeader(h: CsvHeader): number[] | { read: number[]; repeated: number[]; digits?: number[] } | void;
+  /**
+   * `fields` is refilled for the next row: copy out what is kept. `numbers` has the value of a
+   * `digits` column (then its field is "") or NaN (then read the field); see `CsvColumns`.
+   */
+  onRow(fields: string[], line: number, numbers: Float64Array | null): void;
   warnings: string[];
+}
+
+/** `n` flags, true at the given indexes (-1 and those past n ignored). */
+function flags(n: number, indexes: number[]): boolean[] {
+  const out = new Array<boolean>(n).fill(false);
+  for (const i of indexes) if (i >= 0 && i < n) out[i] = true;
+  return out;
 }
 
 /**
@@ -53,9 +66,9 @@ export interface TableOptions {
 export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: TableOptions): Promise<number> {
   let header: CsvHeader | null = null;
   let rows = 0;
-  const columns: { wanted: boolean[] | null } = { wanted: null };
+  const columns: CsvColumns = { wanted: null, repeated: null, digits: null, numbers: null };
   input.setLineLimit(ctx.maxLineBytes);
-  const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns };
+  const scan = { fileName: ctx.fileName, delimiter: opts.delimiter, maxLineChars: ctx.maxLineBytes, maxRecordChars: ctx.maxLineBytes, columns, reuseFields: true };
   await scanCsv(input.chunks, scan, (f, line, complete) => {
     if (f.length === 1 && f[0].trim() === "") return;
     if (!header) {
@@ -63,8 +76,14 @@ export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: Ta
       header = { names, index: new Map(names.map((n, i) => [n.toLowerCase(), i])), line };
       const used = opts.onHeader(header);
       if (used) {
-        columns.wanted = names.map(() => false);
-        for (const i of used) if (i >= 0 && i < names.length) columns.wanted[i] = true;
+        columns.wanted = flags(names.length, Array.isArray(used) ? used : used.read);
+        if (!Array.isArray(used)) {
+          columns.repeated = flags(names.length, used.repeated);
+          if (used.digits) {
+            columns.digits = flags(names.length, used.digits);
+            columns.numbers = new Float64Array(names.length).fill(NaN);
+          }
+        }
       }
       return;
     }
@@ -80,7 +99,7 @@ export async function readCsvTable(input: TextInput, ctx: ParseContext, opts: Ta
       });
     }
     rows++;
-    opts.onRow(f, line);
+    opts.onRow(f, line, columns.numbers ?? null);
   });
   if (!header) throw new IngestError({ file: ctx.fileName, line: 1, reason: "empty file" });
   return rows;

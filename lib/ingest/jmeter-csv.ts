@@ -1,9 +1,9 @@
 import { columnOf, readCsvTable, requireColumns } from "./csv-table";
 import { IngestError } from "./errors";
-import { JmeterCollector } from "./jmeter-common";
+import { JmeterCollector, type JmeterSample } from "./jmeter-common";
 import type { ParseContext, TextInput } from "./text-input";
 import type { NormalizedRun } from "./types";
-import { parseTimeMs, toNum } from "./values";
+import { parseTimeMs, plainDigits, toNum } from "./values";
 
 const DIGITS = /^\d+$/;
 
@@ -23,7 +23,12 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
   const collector = new JmeterCollector(ctx);
   const warnings: string[] = [];
   const c: Record<string, number> = {};
+  const sample: JmeterSample = {
+    tMs: null, elapsedMs: null, label: "", method: null, responseCode: "", responseMessage: "", success: true, failureMessage: "", allThreads: null,
+  };
   let badTime = 0;
+  let lastRaw: string | null = null;
+  let lastParsed: number | null = null;
   const rows = await readCsvTable(input, ctx, {
     warnings,
     onHeader(h) {
@@ -38,24 +43,36 @@ export async function parseJmeterCsv(input: TextInput, ctx: ParseContext): Promi
       c.message = columnOf(h, "responseMessage");
       c.failure = columnOf(h, "failureMessage");
       c.threads = columnOf(h, "allThreads");
-      return Object.values(c);
+      // The label is looked up among the endpoints on every row.
+      return { read: Object.values(c), repeated: [label], digits: [ts] };
     },
-    onRow(f) {
+    onRow(f, _line, numbers) {
       const raw = f[c.ts];
-      const tMs = DIGITS.test(raw) ? Number(raw) : parseTimeMs(raw);
+      // Epoch milliseconds were read by the scan (numbers), else they are the field's text.
+      const digits = numbers !== null && numbers[c.ts] >= 0 ? numbers[c.ts] : plainDigits(raw);
+      let tMs: number | null;
+      if (digits >= 0) tMs = digits;
+      else if (DIGITS.test(raw)) tMs = Number(raw);
+      else {
+        // A formatted timeStamp is the same string for many rows in a row: parsed once.
+        if (raw !== lastRaw) {
+          lastRaw = raw;
+          lastParsed = parseTimeMs(raw);
+        }
+        tMs = lastParsed;
+      }
       if (tMs === null) badTime++;
       const ok = f[c.success];
-      collector.add({
-        tMs,
-        elapsedMs: toNum(f[c.elapsed]),
-        label: f[c.label],
-        method: null,
-        responseCode: c.code >= 0 ? f[c.code] : "",
-        responseMessage: c.message >= 0 ? f[c.message] : "",
-        success: ok === "true" || ok.trim().toLowerCase() === "true",
-        failureMessage: c.failure >= 0 ? f[c.failure] : "",
-        allThreads: c.threads >= 0 ? toNum(f[c.threads]) : null,
-      });
+      // One sample object filled row after row: the collector does not keep it.
+      sample.tMs = tMs;
+      sample.elapsedMs = toNum(f[c.elapsed]);
+      sample.label = f[c.label];
+      sample.responseCode = c.code >= 0 ? f[c.code] : "";
+      sample.responseMessage = c.message >= 0 ? f[c.message] : "";
+      sample.success = ok === "true" || ok.trim().toLowerCase() === "true";
+      sample.failureMessage = c.failure >= 0 ? f[c.failure] : "";
+      sample.allThreads = c.threads >= 0 ? toNum(f[c.threads]) : null;
+      collector.add(sample);
     },
   });
   if (rows === 0) throw new IngestError({ file: ctx.fileName, line: 2, reason: "the JTL has a header but no samples" });

@@ -8,16 +8,62 @@ function col(f: string[], i: number): string | undefined {
   return i >= 0 ? f[i] : undefined;
 }
 
-function totalsOf(f: string[], c: Record<string, number>, method: string | null, name: string): LocustTotals {
+/** The fields of a row's totals, as read (the row's array is reused for the next row: these are copied out). */
+interface RawTotals {
+  total: string;
+  fails: string;
+  median: string | undefined;
+  avg: string | undefined;
+  max: string | undefined;
+}
+
+function readRawTotals(f: string[], c: Record<string, number>, into: RawTotals): RawTotals {
+  into.total = f[c.total];
+  into.fails = f[c.fails];
+  into.median = col(f, c.median);
+  into.avg = col(f, c.avg);
+  into.max = col(f, c.max);
+  return into;
+}
+
+function totalsOf(r: RawTotals, method: string | null, name: string): LocustTotals {
   return {
     method,
     name,
-    requests: toNum(f[c.total]) ?? 0,
-    failures: toNum(f[c.fails]) ?? 0,
-    medianMs: toNum(col(f, c.median)),
-    meanMs: toNum(col(f, c.avg)),
-    maxMs: toNum(col(f, c.max)),
+    requests: toNum(r.total) ?? 0,
+    failures: toNum(r.fails) ?? 0,
+    medianMs: toNum(r.median),
+    meanMs: toNum(r.avg),
+    maxMs: toNum(r.max),
   };
+}
+
+const noTotals = (): RawTotals => ({ total: "", fails: "", median: undefined, avg: undefined, max: undefined });
+
+interface EndpointRow {
+  method: string | null;
+  name: string;
+  /** Of its last row so far. */
+  raw: RawTotals;
+}
+
+/** The rows of one value of the type column: its method, and its endpoint rows by name (found without building a key). */
+interface TypeRows {
+  method: string | null;
+  names: Map<string, EndpointRow>;
+}
+
+/** The first row of an endpoint (by type and name), kept under its key unless `max` endpoints are known. */
+function addEndpointRow(endpoints: Map<string, EndpointRow>, t: TypeRows, method: string | null, name: string, max: number): EndpointRow | null {
+  const key = `${method ?? ""} ${name}`;
+  let row = endpoints.get(key);
+  if (!row) {
+    if (endpoints.size >= max) return null;
+    row = { method, name, raw: noTotals() };
+    endpoints.set(key, row);
+  }
+  t.names.set(name, row);
+  return row;
 }
 
 export interface LocustTotals {
@@ -51,7 +97,9 @@ export interface LocustHistory {
 export async function readLocustHistory(input: TextInput, ctx: ParseContext, warnings: string[]): Promise<LocustHistory> {
   const series = new PointSeries(ctx.maxSamples);
   const out: LocustHistory = { points: [], activeFromMs: null, activeToMs: null, maxUsers: null, last: null, endpoints: [] };
-  const endpoints = new Map<string, { method: string | null; name: string; fields: string[] }>();
+  const endpoints = new Map<string, EndpointRow>();
+  const byType = new Map<string, TypeRows>();
+  const scratch = noTotals();
   const c: Record<string, number> = {};
   const st: { prev: SamplePoint | null } = { prev: null };
   let prevTotals = { requests: 0, failures: 0, avg: "" };
@@ -74,21 +122,33 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
       c.median = columnOf(h, "total median response time");
       c.avg = columnOf(h, "total average response time");
       c.max = columnOf(h, "total max response time");
-      return Object.values(c);
+      // Name and type find the endpoint on every row.
+      return { read: Object.values(c), repeated: [name, c.type] };
     },
     onRow(f) {
       const name = f[c.name];
-      const type = (col(f, c.type) ?? "").trim() || null;
-      const method = type === "None" ? null : type;
+      const rawType = col(f, c.type) ?? "";
+      let t = byType.get(rawType);
+      if (!t) {
+        const type = rawType.trim() || null;
+        t = { method: type === "None" ? null : type, names: new Map() };
+        byType.set(rawType, t);
+      }
+      const method = t.method;
       if (name !== "Aggregated") {
-        // Only an endpoint's last row counts: its fields are read once, at the end.
-        const key = `${method ?? ""} ${name}`;
-        if (endpoints.has(key) || endpoints.size < ctx.maxEndpoints) endpoints.set(key, { method, name, fields: f });
+        // Only an endpoint's last row counts: its totals are kept as text, read once at the end.
+        const row = t.names.get(name) ?? addEndpointRow(endpoints, t, method, name, ctx.maxEndpoints);
+        if (row) {
+          // method and name too: a method with a space can give two endpoints one key.
+          row.method = method;
+          row.name = name;
+          readRawTotals(f, c, row.raw);
+        }
         return;
       }
       const tRaw = toNum(f[c.ts]);
       if (tRaw === null) return;
-      const totals = totalsOf(f, c, method, name);
+      const totals = totalsOf(readRawTotals(f, c, scratch), method, name);
       const tMs = tRaw > 1e11 ? tRaw : tRaw * 1000;
       const users = toNum(f[c.users]);
       out.last = totals;
@@ -131,6 +191,6 @@ export async function readLocustHistory(input: TextInput, ctx: ParseContext, war
   });
   if (st.prev) series.push(st.prev);
   out.points = series.list();
-  out.endpoints = [...endpoints.values()].map((e) => totalsOf(e.fields, c, e.method, e.name));
+  out.endpoints = [...endpoints.values()].map((e) => totalsOf(e.raw, e.method, e.name));
   return out;
 }

@@ -9,10 +9,54 @@
 export function toNum(v: unknown): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v !== "string") return null;
+  const plain = plainDecimal(v);
+  if (plain >= 0) return plain;
   // Number() trims the same whitespace as trim(), and of the words only "" reads as finite (0).
   const n = Number(v);
   if (Number.isFinite(n)) return n === 0 && v.trim() === "" ? null : n;
   return null;
+}
+
+/** Exact powers of ten (every one up to 1e22 is a double). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** `Number(s)` for 1 to 15 ASCII digits, else -1 (see `plainDecimal`). */
+export function plainDigits(s: string): number {
+  return digitsAt(s, 0, s.length);
+}
+
+/** `plainDigits(text.slice(from, to))` read in place: no string is made. */
+export function digitsAt(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * `Number(s)` for a plain decimal — ASCII digits, at most one "." after the first digit, at most
+ * 15 digits — else -1. Read from the char codes: `Number()` of a fresh (sliced) string is a
+ * runtime call (~25–70 ns), a CSV's numbers cost ~1/4 of that this way. The value is the same
+ * double: the digits form an integer below 2^53 and the one division by an exact power of ten
+ * is correctly rounded, as `Number()` is (the classic exact fast path of decimal conversion).
+ */
+export function plainDecimal(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 16) return -1;
+  let v = 0;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) v = v * 10 + d;
+    else if (d === -2 && point === -1 && i > 0) point = i;
+    else return -1;
+  }
+  if (point === -1) return n <= 15 ? v : -1;
+  return v / POW10[n - 1 - point];
 }
 
 export function round(v: number | null | undefined, digits = 2): number | null {
