@@ -33,6 +33,15 @@ async function both() {
 }
 
 describe("readiness cache", () => {
+  it("has readers that arrive during a computation share it", async () => {
+    const { getReadiness, clearReadinessCache } = await import("@/lib/server/readiness/get-readiness");
+    clearReadinessCache();
+    const day = "2026-01-18";
+    const [a, b, c] = await Promise.all([getReadiness(project, day), getReadiness(project, day), getReadiness(project, day)]);
+    expect(b.score).toBe(a.score);
+    expect(c.blockers).toBe(a.blockers);
+  });
+
   it("never serves a stale result after any change it depends on", async () => {
     let r = await both();
     expect(r.blockers.open).toBe(21);

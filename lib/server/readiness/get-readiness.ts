@@ -29,6 +29,8 @@ const MAX_ENTRIES = 64;
 const g = globalThis as unknown as { launchgateReadinessCache?: Map<string, Readiness> };
 const memo = (g.launchgateReadinessCache ??= new Map());
 
+const inFlight = new Map<string, Promise<Readiness>>();
+
 function remember(key: string, value: Readiness): void {
   memo.delete(key);
   memo.set(key, value);
@@ -45,8 +47,14 @@ export const getReadiness = cache(async (project: { id: string; slug: string; na
   let readiness = memo.get(key);
   if (readiness) remember(key, readiness);
   else {
-    readiness = computeReadiness(await loadReadinessInput(project.id, asOf));
-    remember(key, readiness);
+    // Readers arriving while the same computation runs wait for it instead of repeating it.
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = loadReadinessInput(project.id, asOf).then(computeReadiness);
+      inFlight.set(key, pending);
+      pending.then((r) => remember(key, r), () => {}).finally(() => inFlight.delete(key));
+    }
+    readiness = await pending;
   }
   return { project: { slug: project.slug, name: project.name }, asOf, ...readiness };
 });
