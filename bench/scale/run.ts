@@ -48,9 +48,9 @@ async function main() {
       const coldApi = await measureColdReadinessApi(
         server.url,
         { "agent-platform": await createToken(env.db, "agent-platform", "ENGINEER"), large: await createToken(env.db, "large", "ENGINEER") },
-        Object.fromEntries(await Promise.all(["agent-platform", "large"].map(async (slug) => [slug, (await env.db.checklistItem.findFirstOrThrow({
-          where: { project: { slug }, priority: "P1", status: "OPEN" }, orderBy: { createdAt: "desc" }, select: { id: true },
-        })).id] as const))),
+        Object.fromEntries(await Promise.all(["agent-platform", "large"].map(async (slug) => [slug, await env.db.checklistItem.findFirstOrThrow({
+          where: { project: { slug }, priority: "P1", status: "OPEN" }, orderBy: { createdAt: "desc" }, select: { id: true, version: true, status: true },
+        })] as const))),
       );
       const report = coldReadinessReport(
         { one: cold["agent-platform"], hundred: cold.large }, { one: coldApi["agent-platform"], hundred: coldApi.large }, { one: one.p50, hundred: hundred.p50 },

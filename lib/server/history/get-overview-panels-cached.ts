@@ -1,7 +1,5 @@
 import "server-only";
-import { cache } from "react";
 import { createFingerprintMemo } from "../fingerprint-memo";
-import { getDb } from "../db";
 import { getReadinessFingerprintCached } from "../readiness/readiness-fingerprint";
 import { getOverviewPanels } from "./get-history";
 
@@ -11,19 +9,12 @@ type RawRange = { from?: string | null; to?: string | null };
 const panels = createFingerprintMemo<Panels>("overview-panels", 32);
 
 /**
- * What the overview's history and "What changed" panels read besides the readiness data: signed
- * decisions (markers, the default range). The readiness fingerprint covers the rest (items,
- * events, acceptances, objectives, categories, runs, markers, settings; the audited weight and
- * objective changes and deleted items move it too).
+ * What the overview's history and "What changed" panels read: the readiness data and the signed
+ * decisions (markers, the default range), both moving the readiness fingerprint (the audited weight
+ * and objective changes and deleted items move it too). Asked once per request, shared with the
+ * page's readiness.
  */
-const panelsFingerprint = cache(async (projectId: string): Promise<string> => {
-  const [fp, decisions] = await Promise.all([
-    getReadinessFingerprintCached(projectId),
-    getDb().$queryRaw<{ d: string }[]>`
-      SELECT concat(count(*), ':', extract(epoch FROM max(d."createdAt"))) AS d FROM "Decision" d WHERE d."projectId" = ${projectId}`,
-  ]);
-  return `${fp}|${decisions[0]?.d ?? ""}`;
-});
+const panelsFingerprint = getReadinessFingerprintCached;
 
 /**
  * The overview's two panels, remembered by the project's data fingerprint, the day and the asked

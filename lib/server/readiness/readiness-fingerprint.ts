@@ -4,7 +4,8 @@ import { getDb } from "../db";
 
 /**
  * A cheap fingerprint of everything a readiness computation reads for a project: when any item,
- * event, acceptance, objective, category, run, change marker or setting changes, so does this string. One query,
+ * event, acceptance, objective, category, run, change marker or setting changes, so does this string (and
+ * when a decision is signed: the overview's panels read decisions too, and share it). One query,
  * index-backed aggregates only (runs moved between series: two checksums of id and series, no sort).
  */
 export async function getReadinessFingerprint(projectId: string): Promise<string> {
@@ -20,7 +21,8 @@ export async function getReadinessFingerprint(projectId: string): Promise<string
       (SELECT concat(count(*), ':', extract(epoch FROM max(t."createdAt")), ':', sum(hashtext(t.id || '@' || t."seriesId")), ':', sum(hashtext(t."seriesId" || '@' || t.id)))
          FROM "TestRun" t WHERE t."projectId" = ${projectId}),
       (SELECT string_agg(concat(s.id, ',', s."launchEvidence"), ';' ORDER BY s.id) FROM "LoadTestSeries" s WHERE s."projectId" = ${projectId}),
-      (SELECT concat(count(*), ':', extract(epoch FROM max(m."createdAt")), ':', extract(epoch FROM max(m.at))) FROM "ChangeMarker" m WHERE m."projectId" = ${projectId})
+      (SELECT concat(count(*), ':', extract(epoch FROM max(m."createdAt")), ':', extract(epoch FROM max(m.at))) FROM "ChangeMarker" m WHERE m."projectId" = ${projectId}),
+      (SELECT concat(count(*), ':', extract(epoch FROM max(d."createdAt"))) FROM "Decision" d WHERE d."projectId" = ${projectId})
     ) AS fp`;
   return rows[0]?.fp ?? "";
 }
