@@ -145,6 +145,10 @@ async function main() {
       for (const level of LEVELS) {
         log(`${phase} at ${level} connections for ${secondsOf(phase)} s… (drained in ${await drain(server.url)} ms)`);
         // Versions as the database has them: a PATCH cut off at the end of the last level may have landed.
+        // Every mix level starts from the same data: the events the previous levels' writers added
+        // are removed (the history would otherwise grow level after level, and each later level
+        // replay more of it — a difference of run order, not of connections).
+        if (phase === "mix") await env.db.itemEvent.deleteMany({ where: { itemId: { in: itemIds } } });
         const items = phase === "mix" ? await env.db.checklistItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, version: true } }) : [];
         const cpu0 = cpuSeconds(server.proc.pid);
         const figures = await drive({ url: server.url, connections: level, seconds: secondsOf(phase), phase, slug: SLUG, cookie, token, items }, pin ? "1" : undefined);
