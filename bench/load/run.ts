@@ -23,7 +23,7 @@ const LEVELS = (arg("--levels") ?? "10,50,200,300,400,500").split(",").map(Numbe
 const PHASES = (arg("--phases") ?? "ceiling,mix").split(",") as Phase[];
 const SECONDS = Number(arg("--seconds") ?? 30);
 /** The mix's levels: at 500 connections a request queues for 500 / (req/s) seconds, so they need longer. */
-const MIX_SECONDS = Number(arg("--mix-seconds") ?? SECONDS);
+const MIX_SECONDS = Number(arg("--mix-seconds") ?? 80);
 const secondsOf = (phase: Phase) => (phase === "mix" ? MIX_SECONDS : SECONDS);
 const SLUG = "agent-platform";
 /** --env LAUNCHGATE_MAX_CONCURRENT=8,LAUNCHGATE_QUEUE_WAIT_MS=20000: the server's environment, e.g. to tune the limiter. */
