@@ -94,10 +94,11 @@ export async function loadTimelineItemsCached(projectId: string, smallProjectIte
   if (!known || known.all.length < smallProjectItems) {
     const list = await rows(`SELECT ${GROUPED_ITEM} FROM "ChecklistItem" WHERE "projectId" = $1`, [projectId]);
     const { groups, inOrder } = groupRows(list);
-    entry.items = { groups, all: allItems(groups) };
-    return list.length < smallProjectItems ? inOrder : entry.items.all;
+    // A small project keeps the database's order (and is read whole again next time).
+    entry.items = { groups, all: list.length < smallProjectItems ? inOrder : allItems(groups) };
+    return entry.items.all;
   }
-  // Each group's signature now; the groups whose signature moved are read again (one statement each).
+  // Each group's signature now; the groups whose signature moved are read again, in one statement.
   const summary = await rows(
     `SELECT hashtext(id) & ${GROUPS - 1} AS grp, count(*)::int || ':' || sum(hashtext(id || ':' || xmin::text)) || ':' || sum(hashtext(xmin::text || ':' || id))
        FROM "ChecklistItem" WHERE "projectId" = $1 GROUP BY 1`,
